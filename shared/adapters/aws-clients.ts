@@ -1,0 +1,38 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Config } from '../config';
+
+export interface AwsClients {
+  dynamodb: DynamoDBClient;
+  documents: DynamoDBDocumentClient;
+  streams: DynamoDBStreamsClient;
+  s3: S3Client;
+  sqs: SQSClient;
+  ses: SESv2Client;
+}
+
+/**
+ * Built once per container. Against the emulators the endpoints come from config and the
+ * credentials are placeholders (the emulators check none); in AWS the default chain applies.
+ */
+export function createAwsClients(config: Config): AwsClients {
+  const local = { accessKeyId: 'local', secretAccessKey: 'local' };
+  const base = (endpoint: string | undefined) => ({
+    region: config.region,
+    ...(endpoint ? { endpoint, credentials: local } : {}),
+  });
+  const dynamodb = new DynamoDBClient(base(config.endpoints.dynamodb));
+  return {
+    dynamodb,
+    documents: DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
+    streams: new DynamoDBStreamsClient(base(config.endpoints.dynamodb)),
+    // Path-style addressing: the local S3 emulator has no per-bucket host names.
+    s3: new S3Client({ ...base(config.endpoints.s3), forcePathStyle: Boolean(config.endpoints.s3) }),
+    sqs: new SQSClient(base(config.endpoints.sqs)),
+    ses: new SESv2Client(base(config.endpoints.ses)),
+  };
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * The one configuration module: environment variables parsed with zod once per cold start, failing
+ * fast with every problem listed. The CDK stack and the local runtime set the same variables.
+ */
+const schema = z.object({
+  TABLE_NAME: z.string().min(3),
+  BUCKET_NAME: z.string().min(3),
+  NOTIFICATIONS_QUEUE_URL: z.url(),
+  AWS_REGION: z.string().min(1).default('eu-west-1'),
+  /** Emulator endpoints; absent in AWS. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  S3_ENDPOINT: z.url().optional(),
+  SQS_ENDPOINT: z.url().optional(),
+  SES_ENDPOINT: z.url().optional(),
+  /** The verified SES identity that every notification comes from. */
+  MAIL_FROM: z.email(),
+  /** Base URL of the company portal, linked from emails. */
+  PORTAL_URL: z.url(),
+  /** Days before expiry when a company is warned. */
+  EXPIRY_WARNING_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /** Lifetime of presigned download and upload URLs. */
+  PRESIGNED_URL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  /** Shifts the clock (local runtime and tests only; 0 in AWS). */
+  CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
+});
+
+export type Config = Readonly<{
+  tableName: string;
+  bucketName: string;
+  notificationsQueueUrl: string;
+  region: string;
+  endpoints: Readonly<{ dynamodb?: string; s3?: string; sqs?: string; ses?: string }>;
+  mailFrom: string;
+  portalUrl: string;
+  expiryWarningDays: number;
+  presignedUrlSeconds: number;
+  clockOffsetMs: number;
+}>;
+
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = result.data;
+  return {
+    tableName: e.TABLE_NAME,
+    bucketName: e.BUCKET_NAME,
+    notificationsQueueUrl: e.NOTIFICATIONS_QUEUE_URL,
+    region: e.AWS_REGION,
+    endpoints: { dynamodb: e.DYNAMODB_ENDPOINT, s3: e.S3_ENDPOINT, sqs: e.SQS_ENDPOINT, ses: e.SES_ENDPOINT },
+    mailFrom: e.MAIL_FROM,
+    portalUrl: e.PORTAL_URL,
+    expiryWarningDays: e.EXPIRY_WARNING_DAYS,
+    presignedUrlSeconds: e.PRESIGNED_URL_SECONDS,
+    clockOffsetMs: e.CLOCK_OFFSET_MS,
+  };
+}
+
+let loaded: Config | undefined;
+
+/** The configuration of this container, read on first use. */
+export function config(): Config {
+  loaded ??= parseConfig(process.env);
+  return loaded;
+}

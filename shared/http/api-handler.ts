@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { z } from 'zod';
+import type { Caller } from '../domain/caller';
+import { InvalidInputError } from '../domain/errors';
+import { logger } from '../logger';
+import { readCaller, requireScope } from './auth';
+import { toProblem } from './problem';
+import { jsonResponse, problemResponse, type ApiResult } from './responses';
+import { parseInput } from './validation';
+
+export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+type ApiResponse = APIGatewayProxyStructuredResultV2;
+
+interface RequestState {
+  traceId: string;
+  log: Logger;
+  startedAt: number;
+}
+
+/** What a route declares: the scopes it accepts (any of) and the zod schemas of its inputs. */
+export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  scopes?: readonly string[];
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Routes such as /health run without a token. */
+  public?: boolean;
+}
+
+export interface ApiRequest<P, Q, B> {
+  caller: Caller;
+  params: P;
+  query: Q;
+  body: B;
+  event: ApiEvent;
+  log: Logger;
+}
+
+export interface PublicRequest<P, Q> {
+  params: P;
+  query: Q;
+  event: ApiEvent;
+  log: Logger;
+}
+
+const empty = z.object({});
+const states = new WeakMap<ApiEvent, RequestState>();
+
+/**
+ * Trace ids, request logs and problem+json for every failure. The server always answers with a
+ * fresh BelGov-Trace-Id; a client's own trace id comes back as BelGov-Related-Trace-Id.
+ */
+function httpContext(): MiddlewareObj<ApiEvent, ApiResponse> {
+  const finish = (event: ApiEvent, response: ApiResponse): ApiResponse => {
+    const state = states.get(event);
+    const related = event.headers?.['belgov-trace-id'];
+    const headers = { ...response.headers, ...(state ? { 'BelGov-Trace-Id': state.traceId } : {}), ...(related ? { 'BelGov-Related-Trace-Id': related } : {}) };
+    state?.log.info('request handled', { status: response.statusCode, durationMs: Date.now() - state.startedAt });
+    return { ...response, headers };
+  };
+  return {
+    before: ({ event }) => {
+      const traceId = randomUUID();
+      const log = logger.createChild({
+        persistentKeys: { traceId, relatedTraceId: event.headers?.['belgov-trace-id'], route: event.routeKey, path: event.rawPath },
+      });
+      states.set(event, { traceId, log, startedAt: Date.now() });
+    },
+    after: (request) => {
+      request.response = finish(request.event, request.response ?? jsonResponse({ status: 204 }));
+    },
+    onError: (request) => {
+      const problem = toProblem(request.error);
+      const log = states.get(request.event)?.log ?? logger;
+      if (problem.status >= 500) log.error('request failed', { error: request.error as Error });
+      else log.info('request refused', { status: problem.status, problemType: problem.type, detail: problem.detail });
+      request.response = finish(request.event, problemResponse({ ...problem, instance: request.event.rawPath }));
+    },
+  };
+}
+
+function parseJsonBody(event: ApiEvent): unknown {
+  const contentType = event.headers?.['content-type'] ?? '';
+  if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(contentType)) {
+    throw new InvalidInputError(
+      [{ in: 'header', name: 'Content-Type', detail: 'Content-Type must be application/json', value: contentType }],
+      'The request body must be JSON (Content-Type: application/json)',
+    );
+  }
+  const text = event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (!text) throw new InvalidInputError([{ in: 'body', name: 'body', detail: 'A JSON body is required' }], 'A JSON body is required');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new InvalidInputError([{ in: 'body', name: 'body', detail: 'The body is not valid JSON' }], 'The body is not valid JSON');
+  }
+}
+
+function build(handle: (event: ApiEvent, log: Logger) => Promise<ApiResult>) {
+  return middy<ApiEvent, ApiResponse, Error, Context>()
+    .use(httpContext())
+    .handler(async (event) => {
+      const state = states.get(event);
+      return jsonResponse(await handle(event, state?.log ?? logger));
+    });
+}
+
+/** An authenticated route: caller from the JWT claims, scope checked, inputs validated by zod. */
+export function apiHandler<P extends z.ZodType = typeof empty, Q extends z.ZodType = typeof empty, B extends z.ZodType = typeof empty>(
+  spec: RouteSpec<P, Q, B>,
+  run: (request: ApiRequest<z.output<P>, z.output<Q>, z.output<B>>) => Promise<ApiResult>,
+) {
+  return build(async (event, log) => {
+    const caller = readCaller(event);
+    requireScope(caller, spec.scopes ?? []);
+    const params = parseInput((spec.params ?? empty) as P, event.pathParameters ?? {}, 'path');
+    const query = parseInput((spec.query ?? empty) as Q, event.queryStringParameters ?? {}, 'query');
+    const body = spec.body ? parseInput(spec.body, parseJsonBody(event), 'body') : ({} as z.output<B>);
+    return run({ caller, params, query, body, event, log });
+  });
+}
+
+/** A route without a token (health, the OpenAPI document). */
+export function publicHandler<P extends z.ZodType = typeof empty, Q extends z.ZodType = typeof empty>(
+  spec: { params?: P; query?: Q },
+  run: (request: PublicRequest<z.output<P>, z.output<Q>>) => Promise<ApiResult>,
+) {
+  return build(async (event, log) => {
+    const params = parseInput((spec.params ?? empty) as P, event.pathParameters ?? {}, 'path');
+    const query = parseInput((spec.query ?? empty) as Q, event.queryStringParameters ?? {}, 'query');
+    return run({ params, query, event, log });
+  });
+}
