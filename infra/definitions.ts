@@ -1,0 +1,17 @@
+/**
+ * Settings that the CDK stack and the local runtime both build from, so the emulated resources
+ * behave like the deployed ones. The table's schema lives in shared/adapters/dynamodb/table-schema.ts.
+ */
+export const NOTIFICATIONS_QUEUE = {
+  name: 'notifications',
+  deadLetterName: 'notifications-dlq',
+  /** A notification that fails this many times goes to the dead-letter queue. */
+  maxReceiveCount: 5,
+  visibilityTimeoutSeconds: 180,
+} as const;
+
+/** Stream records the table-change consumer could not process, after its retries. */
+export const STREAM_FAILURES_QUEUE = { name: 'stream-failures' } as const;
+
+/** Presigned uploads land under this prefix; a lifecycle rule removes those never attached. */
+export const UPLOADS_PREFIX = 'uploads/';

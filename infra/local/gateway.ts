@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { RouteDefinition } from '../../functions/routes';
+import { PayloadTooLargeError } from '../../shared/domain/errors';
+import { notFound, toProblem, type Problem } from '../../shared/http/problem';
+import { logger } from '../../shared/logger';
+import type { AuthorizedClaims } from './jwt-authorizer';
+import { lambdaContext } from './lambda-context';
+
+type ApiHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: ReturnType<typeof lambdaContext>) => Promise<APIGatewayProxyStructuredResultV2>;
+
+export interface GatewayRoute {
+  definition: RouteDefinition;
+  handler: ApiHandler;
+}
+
+/** Requests API Gateway would not route to a function (local tooling). */
+export type LocalEndpoint = (request: { method: string; path: string; body: Buffer; headers: IncomingMessage['headers'] }) => Promise<{ status: number; body: unknown } | undefined>;
+
+/** Lambda's synchronous invocation payload limit: API Gateway answers 413 beyond it. */
+const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
+
+interface CompiledRoute extends GatewayRoute {
+  pattern: RegExp;
+  names: string[];
+}
+
+function compile(route: GatewayRoute): CompiledRoute {
+  const names: string[] = [];
+  const source = route.definition.path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { ...route, pattern: new RegExp(`^${source}$`), names };
+}
+
+function send(response: ServerResponse, status: number, headers: Record<string, string>, body?: string | Buffer): void {
+  response.writeHead(status, headers);
+  response.end(body);
+}
+
+function sendProblem(response: ServerResponse, problem: Problem, instance: string): void {
+  send(
+    response,
+    problem.status,
+    { 'Content-Type': 'application/problem+json', 'BelGov-Trace-Id': randomUUID() },
+    JSON.stringify({ ...problem, instance }),
+  );
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_PAYLOAD_BYTES) throw new PayloadTooLargeError(`The request body exceeds ${MAX_PAYLOAD_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+const TEXT_TYPES = /^(text\/|application\/([\w.+-]+\+)?(json|xml|x-www-form-urlencoded))/i;
+
+/** Turns an HTTP request into the API Gateway HTTP API (payload 2.0) event Lambda would receive. */
+function toEvent(request: IncomingMessage, url: URL, route: CompiledRoute, match: RegExpExecArray, body: Buffer, authorized?: AuthorizedClaims): APIGatewayProxyEventV2WithJWTAuthorizer {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  const pathParameters = Object.fromEntries(route.names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]));
+  const routeKey = `${route.definition.method} ${route.definition.path}`;
+  const binary = body.length > 0 && !TEXT_TYPES.test(headers['content-type'] ?? '');
+  const now = new Date();
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+    ...(route.names.length ? { pathParameters } : {}),
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http: { method: route.definition.method, path: url.pathname, protocol: `HTTP/${request.httpVersion}`, sourceIp: request.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      requestId: randomUUID(),
+      routeKey,
+      stage: '$default',
+      time: now.toISOString(),
+      timeEpoch: now.getTime(),
+      authorizer: { principalId: '', integrationLatency: 0, jwt: authorized ? { claims: authorized.claims, scopes: authorized.scopes } : { claims: {}, scopes: [] } },
+    },
+    ...(body.length ? { body: binary ? body.toString('base64') : body.toString('utf8'), isBase64Encoded: binary } : { isBase64Encoded: false }),
+  };
+}
+
+/**
+ * The local stand-in for API Gateway: routes, the JWT authorizer, and the in-process Lambda
+ * invocation of the very handlers that run in AWS.
+ */
+export function createGateway(options: {
+  routes: GatewayRoute[];
+  authorize: (authorization: string | undefined) => Promise<AuthorizedClaims>;
+  local: LocalEndpoint;
+}): Server {
+  const routes = options.routes.map(compile);
+  return createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const method = request.method ?? 'GET';
+    void (async () => {
+      try {
+        const body = await readBody(request);
+        const local = await options.local({ method, path: url.pathname, body, headers: request.headers });
+        if (local) {
+          send(response, local.status, { 'Content-Type': local.status >= 400 ? 'application/problem+json' : 'application/json' }, JSON.stringify(local.body));
+          return;
+        }
+        for (const route of routes) {
+          const match = route.definition.method === method ? route.pattern.exec(url.pathname) : null;
+          if (!match) continue;
+          const authorized = route.definition.auth === 'jwt' ? await options.authorize(request.headers.authorization) : undefined;
+          const result = await route.handler(toEvent(request, url, route, match, body, authorized), lambdaContext(route.definition.handler));
+          const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]));
+          send(response, result.statusCode ?? 200, headers, result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+          return;
+        }
+        sendProblem(response, notFound(`No route matches ${method} ${url.pathname}`), url.pathname);
+      } catch (error) {
+        const problem = toProblem(error);
+        if (problem.status >= 500) logger.error('local gateway failure', { error: error as Error, path: url.pathname });
+        if (!response.headersSent) sendProblem(response, problem, url.pathname);
+        else response.destroy();
+      }
+    })();
+  });
+}

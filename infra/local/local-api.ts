@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { OffsetClock } from '../../shared/clock';
+import { InvalidInputError, NotFoundError } from '../../shared/domain/errors';
+import { toProblem } from '../../shared/http/problem';
+import { parseInput } from '../../shared/http/validation';
+import type { LocalEndpoint } from './gateway';
+import type { LocalIssuer } from './issuer';
+import { tokenRequestSchema } from './issuer';
+import { JOB_NAMES, type LocalJobs } from './jobs';
+
+const clockRequestSchema = z.strictObject({ advanceDays: z.number().positive().max(3650).optional(), advanceSeconds: z.number().int().positive().optional() }).refine(
+  (value) => value.advanceDays !== undefined || value.advanceSeconds !== undefined,
+  { message: 'give advanceDays or advanceSeconds' },
+);
+const jobNameSchema = z.enum(JOB_NAMES);
+
+interface SesStoreEmail {
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+  at: number;
+}
+
+function json(body: Buffer): unknown {
+  try {
+    return body.length ? (JSON.parse(body.toString('utf8')) as unknown) : {};
+  } catch {
+    throw new InvalidInputError([{ in: 'body', name: 'body', detail: 'The body is not valid JSON' }], 'The body is not valid JSON');
+  }
+}
+
+/**
+ * Development-only endpoints (never deployed): the OpenID issuer, the clock, the jobs and the
+ * mailbox of the SES emulator. Everything else goes to the API routes.
+ */
+export function createLocalApi(options: { issuer: LocalIssuer; clock: OffsetClock; jobs: LocalJobs; sesEndpoint: string }): LocalEndpoint {
+  const { issuer, clock, jobs } = options;
+  const routes: Record<string, (body: Buffer, path: string) => Promise<unknown>> = {
+    'GET /local/.well-known/openid-configuration': async () => ({
+      issuer: issuer.issuer,
+      jwks_uri: `${issuer.issuer}/.well-known/jwks.json`,
+      token_endpoint: `${issuer.issuer}/token`,
+      id_token_signing_alg_values_supported: ['RS256'],
+    }),
+    'GET /local/.well-known/jwks.json': async () => issuer.jwks(),
+    'POST /local/token': async (body) => issuer.mint(parseInput(tokenRequestSchema, json(body), 'body')),
+    'GET /local/clock': async () => ({ now: clock.now().toISOString() }),
+    'POST /local/clock': async (body) => {
+      const request = parseInput(clockRequestSchema, json(body), 'body');
+      clock.advance((request.advanceDays ?? 0) * 86_400_000 + (request.advanceSeconds ?? 0) * 1000);
+      return { now: clock.now().toISOString() };
+    },
+    'GET /local/emails': async () => {
+      const response = await fetch(`${options.sesEndpoint}/store`);
+      const store = (await response.json()) as { emails: SesStoreEmail[] };
+      return {
+        items: store.emails.map((email) => ({
+          to: email.destination.to,
+          subject: email.subject,
+          text: email.body.text ?? '',
+          ...(email.body.html ? { html: email.body.html } : {}),
+          sentAt: new Date(email.at * 1000).toISOString(),
+        })),
+      };
+    },
+    'POST /local/jobs': async (_body, path) => jobs.run(parseInput(z.object({ name: jobNameSchema }), { name: path.split('/')[3] }, 'path').name),
+  };
+  return async ({ method, path, body }) => {
+    if (!path.startsWith('/local/')) return undefined;
+    const key = path.startsWith('/local/jobs/') && path.split('/').length === 4 ? `${method} /local/jobs` : `${method} ${path}`;
+    const route = routes[key];
+    try {
+      if (!route) throw new NotFoundError(`No local endpoint ${method} ${path}`);
+      return { status: 200, body: await route(body, path) };
+    } catch (error) {
+      const problem = toProblem(error);
+      return { status: problem.status, body: { ...problem, instance: path } };
+    }
+  };
+}

@@ -1,0 +1,117 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { ROUTES } from '../../functions/routes';
+import { container } from '../../shared/container';
+import { startDynamoDbLocal } from './emulators/dynamodb-local';
+import { startFauxqs } from './emulators/fauxqs';
+import { startSes } from './emulators/ses';
+import { createGateway, type GatewayRoute } from './gateway';
+import { createLocalIssuer } from './issuer';
+import { LocalJobs } from './jobs';
+import { createJwtAuthorizer } from './jwt-authorizer';
+import { loadHandler } from './lambda-context';
+import { createLocalApi } from './local-api';
+import { createLocalResources, type LocalResources } from './resources';
+
+export interface RuntimeOptions {
+  port: number;
+  dynamodbPort: number;
+  fauxqsPort: number;
+  sesPort: number;
+  /** Stream, queue and schedule timers; tests turn them off and run jobs on demand. */
+  timers: boolean;
+  /** One line per step while starting. */
+  progress: (line: string) => void;
+}
+
+export interface Runtime {
+  url: string;
+  endpoints: { dynamodb: string; fauxqs: string; ses: string };
+  resources: LocalResources;
+  stop(): Promise<void>;
+}
+
+export const API_AUDIENCE = 'ebox-api';
+const ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * The whole e-Box on one machine: the emulators, their resources, the local issuer and gateway,
+ * and the job timers, all around the same handlers that run in AWS.
+ */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step().catch(() => undefined);
+  };
+  try {
+    const timed = async <T>(label: string, start: () => Promise<T>): Promise<T> => {
+      const began = Date.now();
+      options.progress(`  … ${label}`);
+      const result = await start();
+      options.progress(`  ✓ ${label} (${Date.now() - began} ms)`);
+      return result;
+    };
+    const dynamodb = await timed('DynamoDB Local (Java)', () => startDynamoDbLocal(options.dynamodbPort));
+    stops.push(dynamodb.stop);
+    const fauxqs = await timed('SQS and S3 (fauxqs)', () => startFauxqs(options.fauxqsPort));
+    stops.push(fauxqs.stop);
+    const ses = await timed('SES (aws-ses-v2-local)', () => startSes(options.sesPort));
+    stops.push(ses.stop);
+
+    // The handlers read their configuration from the environment, as in Lambda.
+    Object.assign(process.env, {
+      AWS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      TABLE_NAME: 'ebox-local',
+      BUCKET_NAME: 'ebox-local-documents',
+      NOTIFICATIONS_QUEUE_URL: `${fauxqs.endpoint}/000000000000/notifications`,
+      DYNAMODB_ENDPOINT: dynamodb.endpoint,
+      S3_ENDPOINT: fauxqs.endpoint,
+      SQS_ENDPOINT: fauxqs.endpoint,
+      SES_ENDPOINT: ses.endpoint,
+      MAIL_FROM: process.env.MAIL_FROM ?? 'no-reply@ebox.local',
+      PORTAL_URL: process.env.PORTAL_URL ?? `http://localhost:${options.port}`,
+    });
+    const deps = container();
+    const resources = await timed('table, bucket and queues', () =>
+      createLocalResources(deps.clients, { tableName: deps.config.tableName, bucketName: deps.config.bucketName }),
+    );
+    process.env.NOTIFICATIONS_QUEUE_URL = resources.notificationsQueueUrl;
+
+    const routes: GatewayRoute[] = await timed(`${ROUTES.length} API handlers`, () =>
+      Promise.all(
+        ROUTES.map(async (definition) => ({
+          definition,
+          handler: await loadHandler<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2>(ROOT, definition.handler),
+        })),
+      ),
+    );
+    const jobs = await timed('jobs', () => LocalJobs.create(ROOT, deps, resources));
+    stops.push(() => jobs.stop());
+
+    const issuer = await createLocalIssuer(`http://localhost:${options.port}/local`, API_AUDIENCE, deps.clock);
+    const server = createGateway({
+      routes,
+      authorize: createJwtAuthorizer({ issuer: issuer.issuer, audience: API_AUDIENCE, jwks: () => issuer.jwks(), clock: deps.clock }),
+      local: createLocalApi({ issuer, clock: deps.clock, jobs, sesEndpoint: ses.endpoint }),
+    });
+    server.listen(options.port, '127.0.0.1');
+    await once(server, 'listening');
+    stops.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    );
+    if (options.timers) jobs.startTimers();
+    const { port } = server.address() as AddressInfo;
+    return { url: `http://localhost:${port}`, endpoints: { dynamodb: dynamodb.endpoint, fauxqs: fauxqs.endpoint, ses: ses.endpoint }, resources, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
