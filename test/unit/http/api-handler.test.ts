@@ -8,7 +8,7 @@ import type { Problem } from '../../../shared/http/problem';
 import { created, noContent, ok } from '../../../shared/http/responses';
 import { clientClaims, httpEvent, jsonBody, lambdaContext, personClaims } from '../fixtures/http-event';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{4}-[0-9a-f]{12}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const context = lambdaContext();
 const problemOf = (response: { body?: string }) => JSON.parse(response.body ?? 'null') as Problem;
 
