@@ -86,7 +86,7 @@ function parseJsonBody(event: ApiEvent): unknown {
   const contentType = event.headers?.['content-type'] ?? '';
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(contentType)) {
     throw new InvalidInputError(
-      [{ in: 'header', name: 'Content-Type', detail: 'Content-Type must be application/json', value: contentType }],
+      [{ in: 'header', name: 'Content-Type', detail: 'Content-Type must be application/json', ...(contentType.length <= 100 ? { value: contentType } : {}) }],
       'The request body must be JSON (Content-Type: application/json)',
     );
   }

@@ -12,9 +12,9 @@ type Claims = Record<string, string | number | boolean | string[]>;
 export function readCaller(event: APIGatewayProxyEventV2WithJWTAuthorizer): Caller {
   const claims: Claims | undefined = event.requestContext.authorizer?.jwt?.claims;
   if (!claims) throw new UnauthenticatedError('noAccessToken', 'This operation requires a bearer access token');
-  const scopes = String(claims.scope ?? '')
-    .split(' ')
-    .filter((scope) => scope.length > 0);
+  // API Gateway hands a list claim over as "[a b]"; a plain OAuth2 scope claim is "a b".
+  const scopeClaim = Array.isArray(claims.scope) ? claims.scope.join(' ') : String(claims.scope ?? '').replace(/^\[(.*)\]$/, '$1');
+  const scopes = scopeClaim.split(/[\s,]+/).filter((scope) => scope.length > 0);
   if (typeof claims.ssin === 'string') {
     const ssin = parseSsin(claims.ssin);
     if (!ssin.ok) throw new UnauthenticatedError('invalidAccessToken', 'The access token carries an invalid ssin claim');

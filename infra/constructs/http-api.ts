@@ -1,0 +1,58 @@
+import { Duration } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import type { RouteDefinition } from '../../functions/routes';
+import { EboxFunction } from './ebox-function';
+
+export interface EboxHttpApiProps {
+  routes: readonly RouteDefinition[];
+  environment: Readonly<Record<string, string>>;
+  table: ITable;
+  bucket: IBucket;
+  jwtIssuer: string;
+  jwtAudience: string;
+}
+
+/** API Gateway gives up on an integration after 30 s; the function should give up first. */
+const API_TIMEOUT = Duration.seconds(29);
+
+/** The HTTP API: one function and one route per entry of ROUTES. */
+export class EboxHttpApi extends Construct {
+  readonly api: HttpApi;
+
+  constructor(scope: Construct, id: string, props: EboxHttpApiProps) {
+    super(scope, id);
+    this.api = new HttpApi(this, 'Api', { apiName: 'ebox-enterprise' });
+    // No scopes here: handlers check them and answer problem+json, which API Gateway cannot.
+    const authorizer = new HttpJwtAuthorizer('JwtAuthorizer', props.jwtIssuer, { jwtAudience: [props.jwtAudience] });
+
+    for (const route of props.routes) {
+      const fn = new EboxFunction(this, routeId(route), {
+        handler: route.handler,
+        environment: props.environment,
+        description: `${route.method} ${route.path}`,
+        timeout: API_TIMEOUT,
+      });
+      props.table.grantReadWriteData(fn);
+      props.bucket.grantReadWrite(fn);
+      this.api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(`${routeId(route)}Integration`, fn),
+        authorizer: route.auth === 'jwt' ? authorizer : undefined,
+      });
+    }
+  }
+}
+
+/** `GET /v1/enterprises/{enterpriseNumber}` → `GetV1EnterprisesEnterpriseNumber`: stable across deployments. */
+export function routeId(route: Pick<RouteDefinition, 'method' | 'path'>): string {
+  return [route.method.toLowerCase(), ...route.path.split(/[^A-Za-z0-9]+/)]
+    .filter((word) => word.length > 0)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+}

@@ -1,0 +1,50 @@
+import type { Construct } from 'constructs';
+import { z } from 'zod';
+
+/**
+ * Deployment settings, read from CDK context (`cdk.json` or `-c key=value`). Every key has a
+ * default, so `cdk synth` works with no context; values are validated at synth time so a typo fails
+ * the deployment instead of the first cold start.
+ */
+export const DEFAULT_SETTINGS = {
+  jwtIssuer: 'https://auth.example.invalid/',
+  jwtAudience: 'ebox-api',
+  mailFrom: 'no-reply@ebox.example.be',
+  portalUrl: 'https://ebox.example.be',
+  expiryWarningDays: 14,
+  presignedUrlSeconds: 300,
+} as const;
+
+// `-c key=value` yields strings, cdk.json yields numbers: coerce both.
+const schema = z.object({
+  // API Gateway only accepts https issuers (it fetches their JWKS).
+  jwtIssuer: z.url({ protocol: /^https$/ }).default(DEFAULT_SETTINGS.jwtIssuer),
+  jwtAudience: z.string().min(1).default(DEFAULT_SETTINGS.jwtAudience),
+  mailFrom: z.email().default(DEFAULT_SETTINGS.mailFrom),
+  /** The SES identity the notifier may send from: the domain of `mailFrom` unless set. */
+  sesIdentity: z.string().min(1).optional(),
+  portalUrl: z.url().default(DEFAULT_SETTINGS.portalUrl),
+  expiryWarningDays: z.coerce.number().int().min(1).max(90).default(DEFAULT_SETTINGS.expiryWarningDays),
+  presignedUrlSeconds: z.coerce.number().int().min(10).max(3600).default(DEFAULT_SETTINGS.presignedUrlSeconds),
+});
+
+export type Settings = Readonly<Required<z.infer<typeof schema>>>;
+
+export function readSettings(scope: Construct): Settings {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value: unknown = scope.node.tryGetContext(key);
+    if (value !== undefined) raw[key] = value;
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid CDK context: ${problems}`);
+  }
+  const settings = result.data;
+  return { ...settings, sesIdentity: settings.sesIdentity ?? domainOf(settings.mailFrom) };
+}
+
+function domainOf(email: string): string {
+  return email.slice(email.lastIndexOf('@') + 1);
+}

@@ -1,0 +1,50 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { ROUTES } from '../functions/routes';
+import { Data } from './constructs/data';
+import { EboxHttpApi } from './constructs/http-api';
+import { Jobs } from './constructs/jobs';
+import { Notifications } from './constructs/notifications';
+import { readSettings } from './constructs/settings';
+
+/** Everything e-Box Enterprise runs on in AWS. Settings come from CDK context (see cdk.json). */
+export class EboxStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    const settings = readSettings(this);
+    const data = new Data(this, 'Data');
+    const notifications = new Notifications(this, 'Notifications');
+
+    // What shared/config.ts reads; every function gets all of it (AWS_REGION comes from Lambda).
+    const environment = {
+      TABLE_NAME: data.table.tableName,
+      BUCKET_NAME: data.bucket.bucketName,
+      NOTIFICATIONS_QUEUE_URL: notifications.queue.queueUrl,
+      MAIL_FROM: settings.mailFrom,
+      PORTAL_URL: settings.portalUrl,
+      EXPIRY_WARNING_DAYS: String(settings.expiryWarningDays),
+      PRESIGNED_URL_SECONDS: String(settings.presignedUrlSeconds),
+    };
+
+    const http = new EboxHttpApi(this, 'Http', {
+      routes: ROUTES,
+      environment,
+      table: data.table,
+      bucket: data.bucket,
+      jwtIssuer: settings.jwtIssuer,
+      jwtAudience: settings.jwtAudience,
+    });
+    new Jobs(this, 'Jobs', {
+      environment,
+      table: data.table,
+      bucket: data.bucket,
+      notificationsQueue: notifications.queue,
+      sesIdentity: settings.sesIdentity,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: http.api.apiEndpoint, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'TableName', { value: data.table.tableName });
+    new CfnOutput(this, 'BucketName', { value: data.bucket.bucketName });
+    new CfnOutput(this, 'NotificationsQueueUrl', { value: notifications.queue.queueUrl });
+  }
+}

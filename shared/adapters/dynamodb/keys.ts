@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Every key of the single table, in one place (docs/data-model.md lists the access patterns).
+ * Pure functions: no I/O.
+ */
+export const EXPIRY_SHARDS = 8;
+
+export const keys = {
+  enterprise: (n: string) => ({ pk: `ENT#${n}`, sk: 'PROFILE' }),
+  grant: (n: string, ssin: string) => ({ pk: `ENT#${n}`, sk: `GRANT#${ssin}`, gsi1pk: `PERSON#${ssin}`, gsi1sk: `ENT#${n}` }),
+  grantsOf: (n: string) => ({ pk: `ENT#${n}`, skPrefix: 'GRANT#' }),
+  grantsOfPerson: (ssin: string) => ({ gsi1pk: `PERSON#${ssin}` }),
+  sender: (senderId: string) => ({ pk: `SENDER#${senderId}`, sk: 'PROFILE', gsi1pk: 'SENDERS', gsi1sk: senderId }),
+  allSenders: () => ({ gsi1pk: 'SENDERS' }),
+  client: (clientId: string) => ({ pk: `CLIENT#${clientId}`, sk: 'BINDING' }),
+  message: (n: string, messageId: string) => ({ pk: `ENT#${n}`, sk: `MSG#${messageId}` }),
+  inbox: (n: string) => ({ pk: `ENT#${n}`, skPrefix: 'MSG#' }),
+  delivery: (messageId: string, senderId: string) => ({ pk: `MSG#${messageId}`, sk: 'DELIVERY', gsi1pk: `SND#${senderId}`, gsi1sk: `MSG#${messageId}` }),
+  deliveriesOf: (senderId: string) => ({ gsi1pk: `SND#${senderId}` }),
+  idempotency: (senderId: string, externalId: string) => ({ pk: `SND#${senderId}#EXT#${externalId}`, sk: 'IDEMPOTENCY' }),
+  upload: (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' }),
+  audit: (n: string, entryId: string) => ({ pk: `ENT#${n}`, sk: `AUDIT#${entryId}` }),
+  auditOf: (n: string) => ({ pk: `ENT#${n}`, skPrefix: 'AUDIT#' }),
+  notified: (messageId: string) => ({ pk: `NOTIFIED#${messageId}`, sk: 'NOTIFIED' }),
+  /** Expiry index: documents expiring on `day` (YYYY-MM-DD) spread over EXPIRY_SHARDS partitions. */
+  expiry: (day: string, messageId: string, expiresAt: string, n: string) => ({
+    expiryPk: `EXP#${day}#${shardOf(messageId)}`,
+    expirySk: `${expiresAt}#${n}#${messageId}`,
+  }),
+  expiryPartitions: (day: string) => Array.from({ length: EXPIRY_SHARDS }, (_, shard) => `EXP#${day}#${shard}`),
+};
+
+function shardOf(id: string): number {
+  return createHash('sha256').update(id).digest()[0]! % EXPIRY_SHARDS;
+}
+
+/** DynamoDB TTL wants epoch seconds. */
+export const ttlOf = (isoInstant: string, extraDays = 0) => Math.floor(Date.parse(isoInstant) / 1000) + extraDays * 86_400;
