@@ -14,4 +14,4 @@ export const NOTIFICATIONS_QUEUE = {
 export const STREAM_FAILURES_QUEUE = { name: 'stream-failures' } as const;
 
 /** Presigned uploads land under this prefix; a lifecycle rule removes those never attached. */
-export const UPLOADS_PREFIX = 'uploads/';
+export { UPLOADS_PREFIX } from '../shared/adapters/s3/document-store';

@@ -13,16 +13,18 @@ export function encodeCursor(position: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string): Record<string, string> {
+/** Decodes a cursor, refusing one made for another listing (its position must match `scope`). */
+export function decodeCursor(cursor: string, scope: Record<string, string>): Record<string, string> {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (value && typeof value === 'object' && Object.values(value).every((part) => typeof part === 'string')) {
-      return value as Record<string, string>;
+      const position = value as Record<string, string>;
+      if (Object.entries(scope).every(([name, expected]) => position[name] === expected)) return position;
     }
   } catch {
     // falls through to the refusal below
   }
-  throw new InvalidInputError([{ in: 'query', name: 'cursor', detail: 'cursor is not one this API returned' }]);
+  throw new InvalidInputError([{ in: 'query', name: 'cursor', detail: 'cursor is not one this listing returned' }]);
 }
 
 /** `self` and `next` links: the request's path and query, with the cursor replaced. */

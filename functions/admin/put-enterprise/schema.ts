@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { enterpriseNumberSchema, languageSchema, ssinSchema } from '../../../shared/domain/schemas';
+
+export const params = z.object({ enterpriseNumber: enterpriseNumberSchema });
+
+export const body = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  notificationEmail: z.email().max(254).optional(),
+  language: languageSchema.optional(),
+  accessManagers: z
+    .array(z.strictObject({ ssin: ssinSchema, name: z.string().trim().min(1).max(200) }))
+    .min(1)
+    .max(20)
+    .refine((people) => new Set(people.map((person) => person.ssin)).size === people.length, { message: 'each person may be listed once' }),
+});

@@ -1,0 +1,13 @@
+import { container } from '../../../shared/container';
+import { SCOPES } from '../../../shared/domain/roles';
+import { apiHandler } from '../../../shared/http/api-handler';
+import { authorizeSender } from '../../../shared/services/access-control';
+import { createUpload } from '../../../shared/services/uploads';
+import { body } from './schema';
+
+/** POST /v1/uploads: a presigned PUT URL for a PDF too large to send inline. */
+export const handler = apiHandler({ scopes: [SCOPES.publish], body }, async ({ caller, body }) => {
+  const deps = container();
+  const senderId = await authorizeSender(deps, caller);
+  return { status: 201, body: await createUpload(deps, senderId, body) };
+});

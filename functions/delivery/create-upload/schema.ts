@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { LIMITS } from '../../../shared/domain/message';
+import { fileNameSchema } from '../publish-message/schema';
+
+export const body = z.strictObject({
+  fileName: fileNameSchema,
+  mediaType: z.literal('application/pdf', { message: 'only application/pdf can be uploaded' }),
+  size: z.number().int().min(5).max(LIMITS.uploadBytes, `an upload holds at most ${LIMITS.uploadBytes} bytes (50 MiB)`),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the file, 64 hexadecimal digits')
+    .transform((value) => value.toLowerCase()),
+});
+
+export const response = z.object({ uploadId: z.string(), uploadUrl: z.string(), expiresAt: z.string() }).meta({ id: 'Upload' });

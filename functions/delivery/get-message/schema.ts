@@ -1,0 +1,4 @@
+import { z } from 'zod';
+import { generatedIdSchema } from '../../../shared/domain/identifiers';
+
+export const params = z.object({ messageId: generatedIdSchema });

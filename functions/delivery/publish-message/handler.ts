@@ -1,0 +1,19 @@
+import { container } from '../../../shared/container';
+import { SCOPES } from '../../../shared/domain/roles';
+import { apiHandler } from '../../../shared/http/api-handler';
+import { created, ok } from '../../../shared/http/responses';
+import { authorizeSender } from '../../../shared/services/access-control';
+import { publishMessage } from '../../../shared/services/publish-message';
+import { toDeliveryView } from '../../views';
+import { body } from './schema';
+
+/** POST /v1/messages: an institution publishes a message to a company (201, or 200 for a replay). */
+export const handler = apiHandler({ scopes: [SCOPES.publish], body }, async ({ caller, body, log }) => {
+  const deps = container();
+  const senderId = await authorizeSender(deps, caller);
+  const { delivery, created: isNew } = await publishMessage(deps, senderId, body);
+  log.info(isNew ? 'message published' : 'publication replayed', { messageId: delivery.messageId, senderId, recipient: delivery.recipient });
+  const view = toDeliveryView(delivery, deps.clock.now());
+  const location = `/v1/messages/${delivery.messageId}`;
+  return isNew ? created(view, location) : ok(view, { Location: location });
+});

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { generatedIdSchema, idSchema } from '../../../shared/domain/identifiers';
+import { LIMITS } from '../../../shared/domain/message';
+import { enterpriseNumberSchema, multilingualTextSchema } from '../../../shared/domain/schemas';
+import type { AttachmentInput } from '../../../shared/services/publish-message';
+
+export const fileNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[^/\\\u0000-\u001f]+$/, 'a file name, without path separators or control characters');
+
+/** Either inline bytes (`mediaType` + `contentBase64`) or a reference to an upload (`uploadId`). */
+export const attachmentSchema = z
+  .strictObject({
+    fileName: fileNameSchema,
+    mediaType: z.string().max(100).optional(),
+    contentBase64: z.string().min(1).optional(),
+    uploadId: generatedIdSchema.optional(),
+  })
+  .superRefine((value, ctx) => {
+    if ((value.contentBase64 === undefined) === (value.uploadId === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['contentBase64'], message: 'give either contentBase64 (inline) or uploadId, not both' });
+    }
+    if (value.contentBase64 !== undefined && value.mediaType === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['mediaType'], message: 'mediaType is required with contentBase64' });
+    }
+  })
+  .transform(
+    (value): AttachmentInput =>
+      value.uploadId !== undefined
+        ? { fileName: value.fileName, uploadId: value.uploadId }
+        : { fileName: value.fileName, mediaType: value.mediaType ?? '', contentBase64: value.contentBase64 ?? '' },
+  );
+
+export const body = z.strictObject({
+  recipient: enterpriseNumberSchema,
+  documentType: idSchema,
+  subject: multilingualTextSchema(LIMITS.subjectChars),
+  body: multilingualTextSchema(LIMITS.bodyChars).optional(),
+  registered: z.boolean().default(false),
+  replyable: z.boolean().default(false),
+  externalId: idSchema.optional(),
+  validityDays: z.number().int().min(1).max(3650).optional(),
+  attachments: z.array(attachmentSchema).max(LIMITS.attachments, `at most ${LIMITS.attachments} attachments`).default([]),
+});

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import type { Grant } from '../shared/domain/access';
+import type { AuditEntry } from '../shared/domain/audit';
+import type { EnterpriseProfile } from '../shared/domain/enterprise';
+import { deliveryStatus, expiresSoon, type Delivery, type Message } from '../shared/domain/message';
+import { ROLES } from '../shared/domain/roles';
+import { SENDER_LEVELS, type Sender } from '../shared/domain/sender';
+import { LANGUAGES } from '../shared/domain/text';
+
+/**
+ * The JSON the API returns, as zod schemas (for the OpenAPI document) and the mappers that build
+ * it from domain objects (typed by those schemas, so the two cannot drift apart).
+ */
+const text = z.partialRecord(z.enum(LANGUAGES), z.string()).meta({ id: 'MultilingualText' });
+const instant = z.string().meta({ format: 'date-time' });
+
+export const attachmentView = z.object({ attachmentId: z.string(), fileName: z.string(), mediaType: z.literal('application/pdf'), size: z.number().int(), sha256: z.string() });
+
+export const senderView = z
+  .object({
+    senderId: z.string(),
+    name: text,
+    level: z.enum(SENDER_LEVELS),
+    acceptsMessages: z.boolean(),
+    documentTypes: z.array(z.object({ code: z.string(), name: text, validityDays: z.number().int() })),
+  })
+  .meta({ id: 'Sender' });
+
+export const profileView = z
+  .object({
+    enterpriseNumber: z.string(),
+    name: z.string().optional(),
+    notificationEmail: z.string().optional(),
+    language: z.enum(LANGUAGES),
+    digitalOnly: z.boolean(),
+    digitalOnlySince: instant.optional(),
+    unreadCount: z.number().int(),
+  })
+  .meta({ id: 'EnterpriseProfile' });
+
+export const deliveryView = z
+  .object({
+    messageId: z.string(),
+    recipient: z.string(),
+    documentType: z.string(),
+    subject: text,
+    registered: z.boolean(),
+    replyable: z.boolean(),
+    externalId: z.string().optional(),
+    publishedAt: instant,
+    expiresAt: instant,
+    status: z.enum(['DELIVERED', 'READ', 'EXPIRED']),
+    firstReadAt: instant.optional(),
+    attachments: z.array(attachmentView),
+  })
+  .meta({ id: 'SentMessage' });
+
+export const messageSummaryView = z
+  .object({
+    messageId: z.string(),
+    sender: z.object({ senderId: z.string(), name: text }),
+    documentType: z.object({ code: z.string(), name: text }),
+    subject: text,
+    registered: z.boolean(),
+    replyable: z.boolean(),
+    publishedAt: instant,
+    expiresAt: instant,
+    expiresSoon: z.boolean(),
+    read: z.boolean(),
+    readAt: instant.optional(),
+    attachmentCount: z.number().int(),
+  })
+  .meta({ id: 'MessageSummary' });
+
+export const grantView = z
+  .object({ ssin: z.string(), name: z.string(), role: z.enum(ROLES), grantedAt: instant, grantedBy: z.object({ ssin: z.string().optional(), clientId: z.string().optional(), name: z.string().optional() }) })
+  .meta({ id: 'Grant' });
+
+export const auditView = z
+  .object({
+    at: instant,
+    actor: z.object({ ssin: z.string().optional(), clientId: z.string().optional(), name: z.string().optional() }),
+    action: z.string(),
+    messageId: z.string().optional(),
+    detail: z.string().optional(),
+  })
+  .meta({ id: 'AuditEntry' });
+
+export function pageOf<T extends z.ZodType>(item: T, id: string) {
+  return z.object({ items: z.array(item), pageSize: z.number().int(), self: z.string(), next: z.string().optional() }).meta({ id });
+}
+
+export const toSenderView = (sender: Sender): z.infer<typeof senderView> => ({
+  senderId: sender.senderId,
+  name: sender.name,
+  level: sender.level,
+  acceptsMessages: sender.acceptsMessages,
+  documentTypes: sender.documentTypes.map(({ code, name, validityDays }) => ({ code, name, validityDays })),
+});
+
+export const toProfileView = (profile: EnterpriseProfile): z.infer<typeof profileView> => ({
+  enterpriseNumber: profile.enterpriseNumber,
+  ...(profile.name ? { name: profile.name } : {}),
+  ...(profile.notificationEmail ? { notificationEmail: profile.notificationEmail } : {}),
+  language: profile.language,
+  digitalOnly: profile.digitalOnly,
+  ...(profile.digitalOnly && profile.digitalOnlySince ? { digitalOnlySince: profile.digitalOnlySince } : {}),
+  unreadCount: profile.unreadCount,
+});
+
+export const toDeliveryView = (delivery: Delivery, now: Date): z.infer<typeof deliveryView> => ({
+  messageId: delivery.messageId,
+  recipient: delivery.recipient,
+  documentType: delivery.documentType,
+  subject: delivery.subject,
+  registered: delivery.registered,
+  replyable: delivery.replyable,
+  ...(delivery.externalId ? { externalId: delivery.externalId } : {}),
+  publishedAt: delivery.publishedAt,
+  expiresAt: delivery.expiresAt,
+  status: deliveryStatus(delivery, now),
+  ...(delivery.firstReadAt ? { firstReadAt: delivery.firstReadAt } : {}),
+  attachments: delivery.attachments,
+});
+
+export const toMessageSummary = (message: Message, now: Date, warningDays: number): z.infer<typeof messageSummaryView> => ({
+  messageId: message.messageId,
+  sender: { senderId: message.senderId, name: message.senderName },
+  documentType: message.documentType,
+  subject: message.subject,
+  registered: message.registered,
+  replyable: message.replyable,
+  publishedAt: message.publishedAt,
+  expiresAt: message.expiresAt,
+  expiresSoon: expiresSoon(message.expiresAt, now, warningDays),
+  read: message.read,
+  ...(message.read && message.readAt ? { readAt: message.readAt } : {}),
+  attachmentCount: message.attachments.length,
+});
+
+export const toGrantView = (grant: Grant): z.infer<typeof grantView> => ({
+  ssin: grant.ssin,
+  name: grant.name,
+  role: grant.role,
+  grantedAt: grant.grantedAt,
+  grantedBy: grant.grantedBy,
+});
+
+export const toAuditView = (entry: AuditEntry): z.infer<typeof auditView> => entry;

@@ -1,0 +1,171 @@
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Grant } from '../../domain/access';
+import type { AuditEntry } from '../../domain/audit';
+import { DEFAULT_LANGUAGE, type EnterpriseProfile } from '../../domain/enterprise';
+import type { EnterpriseNumber } from '../../domain/enterprise-number';
+import type { Language } from '../../domain/text';
+import { auditPut } from './audit-repository';
+import { fromItem } from './items';
+import { keys } from './keys';
+import { pk } from './senders-repository';
+
+export interface ProfileChanges {
+  notificationEmail?: string;
+  language?: Language;
+  digitalOnly?: { value: boolean; since: string; by: string };
+}
+
+/** A company's profile and the grants of its people (by company, and by person through gsi1). */
+export class EnterprisesRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getProfile(enterpriseNumber: EnterpriseNumber): Promise<EnterpriseProfile | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.enterprise(enterpriseNumber), ConsistentRead: true }));
+    return Item ? withDefaults(enterpriseNumber, Item) : undefined;
+  }
+
+  /** Registration by ops: name and contact details; consent and unread count are kept. */
+  async register(
+    enterpriseNumber: EnterpriseNumber,
+    details: { name: string; notificationEmail?: string; language?: Language },
+    managers: Grant[],
+    audit: AuditEntry[],
+  ): Promise<void> {
+    const sets = ['#type = :type', 'enterpriseNumber = :n', '#name = :name', 'digitalOnly = if_not_exists(digitalOnly, :false)', 'unreadCount = if_not_exists(unreadCount, :zero)'];
+    const values: Record<string, unknown> = { ':type': 'ENTERPRISE', ':n': enterpriseNumber, ':name': details.name, ':false': false, ':zero': 0 };
+    if (details.notificationEmail !== undefined) {
+      sets.push('notificationEmail = :email');
+      values[':email'] = details.notificationEmail;
+    }
+    sets.push(details.language !== undefined ? '#language = :language' : '#language = if_not_exists(#language, :language)');
+    values[':language'] = details.language ?? DEFAULT_LANGUAGE;
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.tableName,
+              Key: keys.enterprise(enterpriseNumber),
+              UpdateExpression: `SET ${sets.join(', ')}`,
+              ExpressionAttributeNames: { '#type': 'type', '#name': 'name', '#language': 'language' },
+              ExpressionAttributeValues: values,
+            },
+          },
+          ...managers.map((grant) => ({ Put: { TableName: this.tableName, Item: { ...keys.grant(enterpriseNumber, grant.ssin), type: 'GRANT', ...grant } } })),
+          ...audit.map((entry) => auditPut(this.tableName, enterpriseNumber, entry)),
+        ],
+      }),
+    );
+  }
+
+  async updateProfile(enterpriseNumber: EnterpriseNumber, changes: ProfileChanges, audit: AuditEntry[]): Promise<void> {
+    const sets: string[] = [];
+    const values: Record<string, unknown> = {};
+    if (changes.notificationEmail !== undefined) {
+      sets.push('notificationEmail = :email');
+      values[':email'] = changes.notificationEmail;
+    }
+    if (changes.language !== undefined) {
+      sets.push('#language = :language');
+      values[':language'] = changes.language;
+    }
+    if (changes.digitalOnly !== undefined) {
+      sets.push('digitalOnly = :digital', 'digitalOnlySince = :since', 'digitalOnlyBy = :by');
+      Object.assign(values, { ':digital': changes.digitalOnly.value, ':since': changes.digitalOnly.since, ':by': changes.digitalOnly.by });
+    }
+    if (sets.length === 0) return;
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.tableName,
+              Key: keys.enterprise(enterpriseNumber),
+              UpdateExpression: `SET ${sets.join(', ')}`,
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeNames: changes.language !== undefined ? { '#language': 'language' } : undefined,
+              ExpressionAttributeValues: values,
+            },
+          },
+          ...audit.map((entry) => auditPut(this.tableName, enterpriseNumber, entry)),
+        ],
+      }),
+    );
+  }
+
+  /** Strongly consistent: a revoked person is refused on the very next request. */
+  async getGrant(enterpriseNumber: string, ssin: string): Promise<Grant | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: pk(keys.grant(enterpriseNumber, ssin)), ConsistentRead: true }));
+    return Item ? fromItem<Grant>(Item) : undefined;
+  }
+
+  async putGrant(grant: Grant, audit: AuditEntry): Promise<void> {
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: this.tableName, Item: { ...keys.grant(grant.enterpriseNumber, grant.ssin), type: 'GRANT', ...grant } } },
+          auditPut(this.tableName, grant.enterpriseNumber, audit),
+        ],
+      }),
+    );
+  }
+
+  async deleteGrant(enterpriseNumber: string, ssin: string, audit: AuditEntry): Promise<void> {
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Delete: { TableName: this.tableName, Key: pk(keys.grant(enterpriseNumber, ssin)) } },
+          auditPut(this.tableName, enterpriseNumber, audit),
+        ],
+      }),
+    );
+  }
+
+  async grantsOfEnterprise(enterpriseNumber: string): Promise<Grant[]> {
+    const key = keys.grantsOf(enterpriseNumber);
+    return this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.skPrefix },
+      ConsistentRead: true,
+    });
+  }
+
+  async grantsOfPerson(ssin: string): Promise<Grant[]> {
+    return this.queryAll({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.grantsOfPerson(ssin).gsi1pk } });
+  }
+
+  private async queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>): Promise<Grant[]> {
+    const grants: Grant[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: start }));
+      grants.push(...(page.Items ?? []).map((item) => fromItem<Grant>(item)));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return grants;
+  }
+
+  /** Keeps the unread counter in step with a change of a message's read flag (see MessagesRepository). */
+  unreadDelta(enterpriseNumber: string, delta: number) {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.enterprise(enterpriseNumber),
+        UpdateExpression: 'ADD unreadCount :delta',
+        ExpressionAttributeValues: { ':delta': delta },
+      },
+    };
+  }
+
+  async adjustUnread(enterpriseNumber: string, delta: number): Promise<void> {
+    await this.db.send(new UpdateCommand(this.unreadDelta(enterpriseNumber, delta).Update));
+  }
+}
+
+function withDefaults(enterpriseNumber: EnterpriseNumber, item: Record<string, unknown>): EnterpriseProfile {
+  const stored = fromItem<Partial<EnterpriseProfile>>(item);
+  return { ...stored, enterpriseNumber, language: stored.language ?? DEFAULT_LANGUAGE, digitalOnly: stored.digitalOnly ?? false, unreadCount: Math.max(0, stored.unreadCount ?? 0) };
+}

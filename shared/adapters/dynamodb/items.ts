@@ -1,0 +1,22 @@
+import { TABLE_SCHEMA } from './table-schema';
+
+const KEY_ATTRIBUTES = new Set<string>([
+  TABLE_SCHEMA.partitionKey,
+  TABLE_SCHEMA.sortKey,
+  TABLE_SCHEMA.ttlAttribute,
+  'type',
+  ...Object.values(TABLE_SCHEMA.indexes).flatMap((index) => [index.partitionKey, index.sortKey]),
+]);
+
+/** The domain object stored in an item: everything but the table's key attributes. */
+export function fromItem<T>(item: Record<string, unknown>): T {
+  return Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name))) as T;
+}
+
+/** True when a transaction was cancelled because the condition of item `index` failed. */
+export function conditionFailedAt(error: unknown, index: number): boolean {
+  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
+  return (error as Error).name === 'TransactionCanceledException' && reasons?.[index]?.Code === 'ConditionalCheckFailed';
+}
+
+export const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';

@@ -1,0 +1,231 @@
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { encodeTime } from 'ulid';
+import type { AuditEntry } from '../../domain/audit';
+import type { Delivery, Message } from '../../domain/message';
+import { auditPut } from './audit-repository';
+import { conditionFailedAt, fromItem } from './items';
+import { keys, ttlOf } from './keys';
+import { pk } from './senders-repository';
+
+/** The sender's records (delivery, idempotency) are kept this long after expiry, then TTL removes them. */
+export const SENDER_RECORD_RETENTION_DAYS = 365;
+
+export interface InboxFilter {
+  read?: boolean;
+  senderId?: string;
+  documentType?: string;
+  registered?: boolean;
+  publishedAfter?: Date;
+  publishedBefore?: Date;
+}
+
+export interface IdempotencyRecord {
+  messageId: string;
+  contentHash: string;
+}
+
+/** Another request with the same externalId committed first. */
+export class IdempotencyRaceError extends Error {}
+
+/**
+ * Messages: the company's copy (inbox partition, TTL at expiry, in the sparse expiry index), the
+ * sender's delivery record (gsi1 by sender) and the idempotency record, written together.
+ */
+export class MessagesRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async publish(message: Message, delivery: Delivery, options: { contentHash: string; consumedUploads: string[] }): Promise<void> {
+    const { tableName } = this;
+    const retainUntil = ttlOf(message.expiresAt, SENDER_RECORD_RETENTION_DAYS);
+    const idempotency = message.externalId
+      ? [
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...keys.idempotency(message.senderId, message.externalId), type: 'IDEMPOTENCY', messageId: message.messageId, contentHash: options.contentHash, ttl: retainUntil },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ]
+      : [];
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...idempotency,
+            {
+              Put: {
+                TableName: tableName,
+                Item: {
+                  ...keys.message(message.enterpriseNumber, message.messageId),
+                  ...keys.expiry(message.expiresAt.slice(0, 10), message.messageId, message.expiresAt, message.enterpriseNumber),
+                  type: 'MESSAGE',
+                  ttl: ttlOf(message.expiresAt),
+                  ...message,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            { Put: { TableName: tableName, Item: { ...keys.delivery(delivery.messageId, delivery.senderId), type: 'DELIVERY', ttl: retainUntil, ...delivery } } },
+            {
+              Update: {
+                TableName: tableName,
+                Key: keys.enterprise(message.enterpriseNumber),
+                UpdateExpression: 'ADD unreadCount :one',
+                ExpressionAttributeValues: { ':one': 1 },
+              },
+            },
+            ...options.consumedUploads.map((uploadId) => ({
+              Delete: {
+                TableName: tableName,
+                Key: keys.upload(uploadId),
+                ConditionExpression: 'attribute_exists(pk) AND senderId = :sender',
+                ExpressionAttributeValues: { ':sender': message.senderId },
+              },
+            })),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (idempotency.length && conditionFailedAt(error, 0)) throw new IdempotencyRaceError('externalId already used');
+      throw error;
+    }
+  }
+
+  async getIdempotency(senderId: string, externalId: string): Promise<IdempotencyRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.idempotency(senderId, externalId), ConsistentRead: true }));
+    return Item ? { messageId: String(Item.messageId), contentHash: String(Item.contentHash) } : undefined;
+  }
+
+  async getMessage(enterpriseNumber: string, messageId: string): Promise<Message | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.message(enterpriseNumber, messageId), ConsistentRead: true }));
+    return Item ? fromItem<Message>(Item) : undefined;
+  }
+
+  async getDelivery(messageId: string): Promise<Delivery | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: pk(keys.delivery(messageId, '')), ConsistentRead: true }));
+    return Item ? fromItem<Delivery>(Item) : undefined;
+  }
+
+  /** One Query per page on the company's partition, newest first; expired messages never come back. */
+  async inboxPage(enterpriseNumber: string, now: Date, filter: InboxFilter, limit: number, after?: Record<string, string>) {
+    const key = keys.inbox(enterpriseNumber);
+    const lower = `${key.skPrefix}${filter.publishedAfter ? encodeTime(filter.publishedAfter.getTime() + 1) : ''}`;
+    const upper = `${key.skPrefix}${filter.publishedBefore ? encodeTime(filter.publishedBefore.getTime()) : '~'}`;
+    const conditions = ['expiresAt > :now'];
+    const values: Record<string, unknown> = { ':pk': key.pk, ':lower': lower, ':upper': upper, ':now': now.toISOString() };
+    const names: Record<string, string> = {};
+    if (filter.read !== undefined) (conditions.push('#read = :read'), (values[':read'] = filter.read), (names['#read'] = 'read'));
+    if (filter.senderId !== undefined) (conditions.push('senderId = :sender'), (values[':sender'] = filter.senderId));
+    if (filter.documentType !== undefined) (conditions.push('documentType.code = :type'), (values[':type'] = filter.documentType));
+    if (filter.registered !== undefined) (conditions.push('registered = :registered'), (values[':registered'] = filter.registered));
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
+        FilterExpression: conditions.join(' AND '),
+        ExpressionAttributeValues: values,
+        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: after,
+      }),
+    );
+    return {
+      messages: (result.Items ?? []).map((item) => fromItem<Message>(item)),
+      ...(result.LastEvaluatedKey ? { last: result.LastEvaluatedKey as Record<string, string> } : {}),
+    };
+  }
+
+  /** A sender's deliveries, newest first (gsi1, one Query per page). */
+  async deliveriesPage(senderId: string, limit: number, after?: Record<string, string>) {
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.deliveriesOf(senderId).gsi1pk, ':prefix': 'MSG#' },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: after,
+      }),
+    );
+    return {
+      deliveries: (result.Items ?? []).map((item) => fromItem<Delivery>(item)),
+      ...(result.LastEvaluatedKey ? { last: result.LastEvaluatedKey as Record<string, string> } : {}),
+    };
+  }
+
+  /**
+   * Sets the read flag and keeps the company's unread counter in step, in one transaction; does
+   * nothing when the flag already has that value. Returns whether it changed.
+   */
+  async setRead(message: Message, read: boolean, at: string, audit: AuditEntry): Promise<boolean> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.message(message.enterpriseNumber, message.messageId),
+                UpdateExpression: read ? 'SET #read = :read, readAt = :at' : 'SET #read = :read REMOVE readAt',
+                ConditionExpression: 'attribute_exists(pk) AND #read <> :read',
+                ExpressionAttributeNames: { '#read': 'read' },
+                ExpressionAttributeValues: { ':read': read, ...(read ? { ':at': at } : {}) },
+              },
+            },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.enterprise(message.enterpriseNumber),
+                UpdateExpression: 'ADD unreadCount :delta',
+                ExpressionAttributeValues: { ':delta': read ? -1 : 1 },
+              },
+            },
+            auditPut(this.tableName, message.enterpriseNumber, audit),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (conditionFailedAt(error, 0)) return false;
+      throw error;
+    }
+  }
+
+  /** The first read or download of a message: its proof of receipt, recorded once on both copies. */
+  async recordFirstRead(message: Message, at: string): Promise<void> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.message(message.enterpriseNumber, message.messageId),
+                UpdateExpression: 'SET firstReadAt = :at',
+                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(firstReadAt)',
+                ExpressionAttributeValues: { ':at': at },
+              },
+            },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: pk(keys.delivery(message.messageId, message.senderId)),
+                UpdateExpression: 'SET firstReadAt = :at',
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeValues: { ':at': at },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (!conditionFailedAt(error, 0)) throw error;
+    }
+  }
+}

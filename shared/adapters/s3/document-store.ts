@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+
+/** PDFs in the private bucket: written before the message, served through short-lived URLs. */
+export class DocumentStore {
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+    private readonly urlSeconds: number,
+  ) {}
+
+  async put(key: string, bytes: Buffer, sha256Hex: string): Promise<void> {
+    await this.s3.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: bytes,
+        ContentType: 'application/pdf',
+        ChecksumSHA256: Buffer.from(sha256Hex, 'hex').toString('base64'),
+      }),
+    );
+  }
+
+  /** Size, SHA-256 and first bytes of an uploaded object, read in one pass; undefined when absent. */
+  async inspect(key: string): Promise<{ size: number; sha256: string; head: Buffer } | undefined> {
+    try {
+      const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const hash = createHash('sha256');
+      let size = 0;
+      let head = Buffer.alloc(0);
+      for await (const chunk of object.Body as Readable) {
+        const bytes = chunk as Buffer;
+        hash.update(bytes);
+        size += bytes.length;
+        if (head.length < 8) head = Buffer.concat([head, bytes.subarray(0, 8 - head.length)]);
+      }
+      return { size, sha256: hash.digest('hex'), head };
+    } catch (error) {
+      if ((error as Error).name === 'NoSuchKey' || (error as Error).name === 'NotFound') return undefined;
+      throw error;
+    }
+  }
+
+  async exists(key: string): Promise<boolean> {
+    try {
+      await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'NotFound' || (error as Error).name === 'NoSuchKey') return false;
+      throw error;
+    }
+  }
+
+  async copy(from: string, to: string): Promise<void> {
+    await this.s3.send(new CopyObjectCommand({ Bucket: this.bucket, Key: to, CopySource: `${this.bucket}/${encodeURIComponent(from)}`, ContentType: 'application/pdf', MetadataDirective: 'REPLACE' }));
+  }
+
+  /** Idempotent: deleting what is already gone succeeds. */
+  async delete(keys: string[]): Promise<void> {
+    for (let start = 0; start < keys.length; start += 1000) {
+      const batch = keys.slice(start, start + 1000);
+      const result = await this.s3.send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
+      if (result.Errors?.length) throw new Error(`S3 refused to delete ${result.Errors.length} object(s): ${result.Errors[0]?.Code}`);
+    }
+  }
+
+  async downloadUrl(key: string, fileName: string): Promise<string> {
+    const safeName = fileName.replace(/[^\w.\- ]/g, '_');
+    return getSignedUrl(
+      this.s3,
+      new GetObjectCommand({ Bucket: this.bucket, Key: key, ResponseContentType: 'application/pdf', ResponseContentDisposition: `attachment; filename="${safeName}"` }),
+      { expiresIn: this.urlSeconds },
+    );
+  }
+
+  async uploadUrl(key: string, size: number): Promise<string> {
+    return getSignedUrl(this.s3, new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: 'application/pdf', ContentLength: size }), {
+      expiresIn: this.urlSeconds,
+      signableHeaders: new Set(['content-type']),
+    });
+  }
+}
+
+/** Presigned uploads land under this prefix; the bucket's lifecycle rule removes those never attached. */
+export const UPLOADS_PREFIX = 'uploads/';
+
+/** Where a published attachment lives; the stream consumer derives it again to delete it. */
+export const documentKey = (enterpriseNumber: string, messageId: string, attachmentId: string) => `documents/${enterpriseNumber}/${messageId}/${attachmentId}.pdf`;

@@ -1,0 +1,7 @@
+import { z } from 'zod';
+
+/** belgif cursor pagination: `pageSize` 1–100 (default 25) and an opaque `cursor`. */
+export const pageQuery = {
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().min(1).max(2000).optional(),
+};

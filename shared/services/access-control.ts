@@ -1,0 +1,49 @@
+import type { Actor, Grant } from '../domain/access';
+import type { Caller } from '../domain/caller';
+import type { EnterpriseNumber } from '../domain/enterprise-number';
+import { MissingPermissionError } from '../domain/errors';
+import type { Container } from '../container';
+
+export type CompanyNeed =
+  /** Read the mailbox, mark messages: people with a grant and the company's own clients. */
+  | 'mailbox'
+  /** Change the contact preferences, reply, send: people with a grant. */
+  | 'act'
+  /** Grant, revoke, read the audit trail: access managers. */
+  | 'manage';
+
+export interface CompanyAccess {
+  actor: Actor;
+  grant?: Grant;
+}
+
+type Deps = Pick<Container, 'enterprises' | 'clientBindings'>;
+
+export const actorOf = (caller: Caller): Actor =>
+  caller.kind === 'person' ? { ssin: caller.ssin, ...(caller.name ? { name: caller.name } : {}) } : { clientId: caller.clientId };
+
+/**
+ * The e-Box's own authorisation: who may do what on a company's e-Box. Grants are read with a
+ * strongly consistent read on every request, so a revocation takes effect on the very next one.
+ */
+export async function authorizeCompany(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, need: CompanyNeed): Promise<CompanyAccess> {
+  const refuse = (detail: string) => new MissingPermissionError(detail);
+  if (caller.kind === 'client') {
+    const binding = await deps.clientBindings.get(caller.clientId);
+    if (binding?.enterpriseNumber !== enterpriseNumber) throw refuse(`Client ${caller.clientId} is not bound to enterprise ${enterpriseNumber}`);
+    if (need !== 'mailbox') throw refuse('A machine client may read the mailbox but not act for the company or manage its access');
+    return { actor: actorOf(caller) };
+  }
+  const grant = await deps.enterprises.getGrant(enterpriseNumber, caller.ssin);
+  if (!grant) throw refuse(`You have no access to the e-Box of enterprise ${enterpriseNumber}`);
+  if (need === 'manage' && grant.role !== 'ACCESS_MANAGER') throw refuse(`Only an access manager of enterprise ${enterpriseNumber} may do this`);
+  return { actor: actorOf(caller), grant };
+}
+
+/** The institution a machine client publishes for; people and company clients are refused. */
+export async function authorizeSender(deps: Pick<Container, 'clientBindings'>, caller: Caller): Promise<string> {
+  if (caller.kind !== 'client') throw new MissingPermissionError('Only an institution\'s back office (a machine client) may use the delivery API');
+  const binding = await deps.clientBindings.get(caller.clientId);
+  if (!binding?.senderId) throw new MissingPermissionError(`Client ${caller.clientId} is not bound to an institution`);
+  return binding.senderId;
+}

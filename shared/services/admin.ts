@@ -1,0 +1,58 @@
+import type { Actor, Grant } from '../domain/access';
+import type { AuditEntry } from '../domain/audit';
+import type { EnterpriseProfile } from '../domain/enterprise';
+import type { EnterpriseNumber } from '../domain/enterprise-number';
+import { InvalidInputError } from '../domain/errors';
+import type { Sender } from '../domain/sender';
+import type { Ssin } from '../domain/ssin';
+import type { Language } from '../domain/text';
+import type { ClientBinding } from '../adapters/dynamodb/senders-repository';
+import type { Container } from '../container';
+
+/** Ops register institutions, bind machine clients and register companies with their first access managers. */
+export async function putSender(deps: Pick<Container, 'senders'>, sender: Sender): Promise<Sender> {
+  const seen = new Set<string>();
+  sender.documentTypes.forEach((type, index) => {
+    if (seen.has(type.code)) {
+      throw new InvalidInputError([{ in: 'body', name: `documentTypes[${index}].code`, detail: `document type ${type.code} is listed twice`, value: type.code }]);
+    }
+    seen.add(type.code);
+  });
+  await deps.senders.put(sender);
+  return sender;
+}
+
+export async function putClient(deps: Pick<Container, 'senders' | 'clientBindings'>, binding: ClientBinding): Promise<ClientBinding> {
+  if (binding.senderId && !(await deps.senders.get(binding.senderId))) {
+    throw new InvalidInputError([{ in: 'body', name: 'senderId', kind: 'referencedResourceNotFound', detail: `no institution ${binding.senderId} is registered`, value: binding.senderId }]);
+  }
+  await deps.clientBindings.put(binding);
+  return binding;
+}
+
+export interface EnterpriseRegistration {
+  name: string;
+  notificationEmail?: string;
+  language?: Language;
+  accessManagers: Array<{ ssin: Ssin; name: string }>;
+}
+
+export async function putEnterprise(
+  deps: Pick<Container, 'enterprises' | 'clock'>,
+  enterpriseNumber: EnterpriseNumber,
+  registration: EnterpriseRegistration,
+  actor: Actor,
+): Promise<EnterpriseProfile> {
+  const at = deps.clock.now().toISOString();
+  const managers: Grant[] = registration.accessManagers.map((person) => ({ enterpriseNumber, ssin: person.ssin, name: person.name, role: 'ACCESS_MANAGER', grantedAt: at, grantedBy: actor }));
+  const audit: AuditEntry[] = managers.map((grant) => ({ at, actor, action: 'ACCESS_MANAGER_GRANTED', detail: `${grant.name} (${grant.ssin}) is an access manager` }));
+  await deps.enterprises.register(
+    enterpriseNumber,
+    { name: registration.name, notificationEmail: registration.notificationEmail, language: registration.language },
+    managers,
+    audit,
+  );
+  const profile = await deps.enterprises.getProfile(enterpriseNumber);
+  if (!profile) throw new Error(`enterprise ${enterpriseNumber} vanished after registration`);
+  return profile;
+}

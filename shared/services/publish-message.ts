@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import { ulid } from 'ulid';
+import { IdempotencyRaceError } from '../adapters/dynamodb/messages-repository';
+import { documentKey } from '../adapters/s3/document-store';
+import type { Container } from '../container';
+import type { EnterpriseNumber } from '../domain/enterprise-number';
+import {
+  ConflictError,
+  InvalidInputError,
+  MissingPermissionError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from '../domain/errors';
+import { expiryOf, LIMITS, looksLikePdf, type AttachmentMeta, type Delivery, type Message } from '../domain/message';
+import { findDocumentType } from '../domain/sender';
+import type { MultilingualText } from '../domain/text';
+
+export type AttachmentInput = { fileName: string; mediaType: string; contentBase64: string } | { fileName: string; uploadId: string };
+
+export interface PublishRequest {
+  recipient: EnterpriseNumber;
+  documentType: string;
+  subject: MultilingualText;
+  body?: MultilingualText;
+  registered: boolean;
+  replyable: boolean;
+  externalId?: string;
+  validityDays?: number;
+  attachments: AttachmentInput[];
+}
+
+type Deps = Pick<Container, 'senders' | 'messages' | 'uploads' | 'documents' | 'clock'>;
+
+/** A PDF ready to store: inline bytes, or an upload already in the bucket. */
+type ResolvedAttachment = { fileName: string; size: number; sha256: string } & ({ bytes: Buffer } | { uploadKey: string; uploadId: string });
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const field = (index: number, name: string) => `attachments[${index}].${name}`;
+
+async function resolveAttachments(deps: Deps, senderId: string, inputs: AttachmentInput[]): Promise<ResolvedAttachment[]> {
+  let inlineBytes = 0;
+  const seenUploads = new Set<string>();
+  const resolved: ResolvedAttachment[] = [];
+  for (const [index, input] of inputs.entries()) {
+    if ('contentBase64' in input) {
+      if (input.mediaType !== 'application/pdf') throw new UnsupportedMediaTypeError(`${field(index, 'mediaType')}: only application/pdf is accepted, not ${input.mediaType}`);
+      if (input.contentBase64.length % 4 !== 0 || !BASE64.test(input.contentBase64)) {
+        throw new InvalidInputError([{ in: 'body', name: field(index, 'contentBase64'), detail: `${field(index, 'contentBase64')} is not valid base64` }]);
+      }
+      const bytes = Buffer.from(input.contentBase64, 'base64');
+      inlineBytes += bytes.length;
+      if (inlineBytes > LIMITS.inlineBytes) {
+        throw new PayloadTooLargeError(`attachments: inline attachments may hold at most ${LIMITS.inlineBytes} bytes in total (4 MiB); use POST /v1/uploads for larger files`);
+      }
+      if (!looksLikePdf(bytes)) throw new UnsupportedMediaTypeError(`${field(index, 'contentBase64')}: the content is not a PDF (it does not start with %PDF-)`);
+      resolved.push({ fileName: input.fileName, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), bytes });
+      continue;
+    }
+    const refuse = (detail: string) => new InvalidInputError([{ in: 'body', name: field(index, 'uploadId'), kind: 'referencedResourceNotFound', detail, value: input.uploadId }]);
+    if (seenUploads.has(input.uploadId)) throw refuse(`upload ${input.uploadId} is attached twice`);
+    seenUploads.add(input.uploadId);
+    const upload = await deps.uploads.get(input.uploadId);
+    if (!upload || upload.senderId !== senderId) throw refuse(`no upload ${input.uploadId} is waiting to be attached`);
+    const stored = await deps.documents.inspect(upload.objectKey);
+    if (!stored) throw refuse(`nothing was uploaded for ${input.uploadId}: PUT the file to its uploadUrl first`);
+    if (stored.size !== upload.size) throw refuse(`the uploaded file has ${stored.size} bytes, not the ${upload.size} announced`);
+    if (stored.sha256 !== upload.sha256) throw refuse('the uploaded file does not match the announced sha256');
+    if (!looksLikePdf(stored.head)) throw new UnsupportedMediaTypeError(`${field(index, 'uploadId')}: the uploaded file is not a PDF (it does not start with %PDF-)`);
+    resolved.push({ fileName: input.fileName, size: stored.size, sha256: stored.sha256, uploadKey: upload.objectKey, uploadId: upload.uploadId });
+  }
+  return resolved;
+}
+
+/** What makes two publications "the same": everything the sender chose, PDFs by digest. */
+function contentHash(request: PublishRequest, attachments: ResolvedAttachment[]): string {
+  const canonical = {
+    recipient: request.recipient,
+    documentType: request.documentType,
+    subject: request.subject,
+    body: request.body ?? null,
+    registered: request.registered,
+    replyable: request.replyable,
+    validityDays: request.validityDays ?? null,
+    attachments: attachments.map(({ fileName, sha256 }) => ({ fileName, sha256 })),
+  };
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+async function replayOf(deps: Deps, senderId: string, externalId: string, hash: string): Promise<Delivery | undefined> {
+  const record = await deps.messages.getIdempotency(senderId, externalId);
+  if (!record) return undefined;
+  if (record.contentHash !== hash) {
+    throw new ConflictError('externalIdConflict', `externalId ${externalId} was already used for a message with different content`);
+  }
+  const original = await deps.messages.getDelivery(record.messageId);
+  if (!original) throw new Error(`idempotency record of ${externalId} points to a missing delivery`);
+  return original;
+}
+
+/**
+ * Publishes a message to a company: checks it, stores its PDFs, then writes the message, the
+ * sender's record and the idempotency record in one transaction. A replay (same externalId, same
+ * content) returns the original; nothing visible is left behind by a refused or failed request.
+ */
+export async function publishMessage(deps: Deps, senderId: string, request: PublishRequest): Promise<{ delivery: Delivery; created: boolean }> {
+  const sender = await deps.senders.get(senderId);
+  if (!sender) throw new MissingPermissionError(`Institution ${senderId} is not registered`);
+  const type = findDocumentType(sender, request.documentType);
+  if (!type) {
+    throw new InvalidInputError([
+      { in: 'body', name: 'documentType', kind: 'referencedResourceNotFound', detail: `${sender.senderId} has no document type ${request.documentType}`, value: request.documentType },
+    ]);
+  }
+  if (request.validityDays !== undefined && request.validityDays > type.validityDays) {
+    throw new InvalidInputError([
+      { in: 'body', name: 'validityDays', detail: `validityDays may shorten, never lengthen, the ${type.validityDays} days of ${type.code}`, value: request.validityDays },
+    ]);
+  }
+  const attachments = await resolveAttachments(deps, senderId, request.attachments);
+  const hash = contentHash(request, attachments);
+  if (request.externalId) {
+    const original = await replayOf(deps, senderId, request.externalId, hash);
+    if (original) return { delivery: original, created: false };
+  }
+
+  const now = deps.clock.now();
+  const messageId = ulid(now.getTime());
+  const metas: AttachmentMeta[] = attachments.map((attachment) => ({
+    attachmentId: ulid(now.getTime()),
+    fileName: attachment.fileName,
+    mediaType: 'application/pdf',
+    size: attachment.size,
+    sha256: attachment.sha256,
+  }));
+  const objectKeys = metas.map((meta) => documentKey(request.recipient, messageId, meta.attachmentId));
+  const publishedAt = now.toISOString();
+  const expiresAt = expiryOf(now, request.validityDays ?? type.validityDays).toISOString();
+  const message: Message = {
+    messageId,
+    enterpriseNumber: request.recipient,
+    senderId,
+    senderName: sender.name,
+    documentType: { code: type.code, name: type.name },
+    subject: request.subject,
+    ...(request.body ? { body: request.body } : {}),
+    registered: request.registered,
+    replyable: request.replyable,
+    ...(request.externalId ? { externalId: request.externalId } : {}),
+    publishedAt,
+    expiresAt,
+    read: false,
+    attachments: metas,
+  };
+  const { senderName: _name, enterpriseNumber: recipient, body: _body, read: _read, documentType, ...shared } = message;
+  const delivery: Delivery = { ...shared, recipient, documentType: documentType.code };
+
+  // The PDFs first: a message is never visible without its documents.
+  await Promise.all(
+    attachments.map((attachment, index) =>
+      'bytes' in attachment ? deps.documents.put(objectKeys[index]!, attachment.bytes, attachment.sha256) : deps.documents.copy(attachment.uploadKey, objectKeys[index]!),
+    ),
+  );
+  const uploads = attachments.flatMap((attachment) => ('uploadId' in attachment ? [attachment.uploadId] : []));
+  try {
+    await deps.messages.publish(message, delivery, { contentHash: hash, consumedUploads: uploads });
+  } catch (error) {
+    await deps.documents.delete(objectKeys).catch(() => undefined); // best effort: keys nobody refers to
+
+    if (request.externalId && (error instanceof IdempotencyRaceError || (error as Error).name === 'TransactionCanceledException')) {
+      // A concurrent request with the same externalId won the race.
+      const original = await replayOf(deps, senderId, request.externalId, hash);
+      if (original) return { delivery: original, created: false };
+    }
+    throw error;
+  }
+  // The uploads were copied; the bucket's lifecycle rule removes them anyway if this fails.
+  await deps.documents.delete(attachments.flatMap((attachment) => ('uploadKey' in attachment ? [attachment.uploadKey] : []))).catch(() => undefined);
+  return { delivery, created: true };
+}

@@ -1,0 +1,24 @@
+import type { Container } from '../container';
+import { NotFoundError } from '../domain/errors';
+import type { Delivery } from '../domain/message';
+import { decodeCursor, encodeCursor } from '../domain/pagination';
+
+type Deps = Pick<Container, 'messages'>;
+
+/** An institution sees only what it published: another sender's message is a 404. */
+export async function getSentMessage(deps: Deps, senderId: string, messageId: string): Promise<Delivery> {
+  const delivery = await deps.messages.getDelivery(messageId);
+  if (!delivery || delivery.senderId !== senderId) throw new NotFoundError(`No message ${messageId} was published by ${senderId}`);
+  return delivery;
+}
+
+/** The sender's messages, newest first; with an externalId, the one message published under it. */
+export async function listSentMessages(deps: Deps, senderId: string, query: { externalId?: string; pageSize: number; cursor?: string }) {
+  if (query.externalId) {
+    const record = await deps.messages.getIdempotency(senderId, query.externalId);
+    const delivery = record ? await deps.messages.getDelivery(record.messageId) : undefined;
+    return { deliveries: delivery ? [delivery] : [] };
+  }
+  const page = await deps.messages.deliveriesPage(senderId, query.pageSize, query.cursor ? decodeCursor(query.cursor, { gsi1pk: `SND#${senderId}` }) : undefined);
+  return { deliveries: page.deliveries, ...(page.last ? { next: encodeCursor(page.last) } : {}) };
+}

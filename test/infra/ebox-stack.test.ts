@@ -1,0 +1,422 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { ROUTES } from '../../functions/routes';
+import { TABLE_SCHEMA } from '../../shared/adapters/dynamodb/table-schema';
+import { NOTIFICATIONS_QUEUE, UPLOADS_PREFIX } from '../../infra/definitions';
+import { EboxStack } from '../../infra/ebox-stack';
+
+/*
+ * The stack as `cdk synth` makes it (cdk.json's context: feature flags and settings), bundled for
+ * real once: bundling takes seconds. Resources are found by their properties and references,
+ * never by their hashed logical ids.
+ */
+const repoRoot = path.resolve(__dirname, '..', '..');
+const cdkJson = JSON.parse(readFileSync(path.join(repoRoot, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+const env = { account: '123456789012', region: 'eu-central-1' };
+
+function synth(context: Record<string, unknown>): { template: Template; assemblyDir: string } {
+  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:enable-asset-metadata': true, ...context } });
+  const stack = new EboxStack(app, 'EboxEnterprise', { env });
+  const assembly = app.synth();
+  return { template: Template.fromJSON(assembly.getStackArtifact(stack.artifactId).template), assemblyDir: assembly.directory };
+}
+
+const { template, assemblyDir } = synth({});
+
+type Ref = { Ref: string };
+type GetAtt = { 'Fn::GetAtt': [string, string] };
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+interface FunctionProperties {
+  Description: string;
+  Timeout: number;
+  Role: GetAtt;
+  Environment: { Variables: Record<string, unknown> };
+}
+
+function resources<P>(type: string): Array<{ id: string; properties: P; metadata: Record<string, unknown> }> {
+  const found = template.findResources(type) as Record<string, { Properties: P; Metadata?: Record<string, unknown> }>;
+  return Object.entries(found).map(([id, resource]) => ({ id, properties: resource.Properties, metadata: resource.Metadata ?? {} }));
+}
+
+function only<T>(items: T[], what: string): T {
+  if (items.length !== 1) throw new Error(`expected exactly one ${what}, found ${items.length}`);
+  return items[0] as T;
+}
+
+const functions = resources<FunctionProperties>('AWS::Lambda::Function');
+const functionByDescription = (description: string) =>
+  only(functions.filter((fn) => fn.properties.Description === description), `function "${description}"`);
+const functionById = (id: string) => only(functions.filter((fn) => fn.id === id), `function ${id}`);
+
+const tableId = only(resources('AWS::DynamoDB::Table'), 'table').id;
+const bucketId = only(resources('AWS::S3::Bucket'), 'bucket').id;
+const queues = resources<{ RedrivePolicy?: { deadLetterTargetArn: GetAtt; maxReceiveCount: number }; VisibilityTimeout?: number }>(
+  'AWS::SQS::Queue',
+);
+const notificationsQueue = only(queues.filter((queue) => queue.properties.RedrivePolicy), 'queue with a dead-letter queue');
+
+const mappings = resources<{ EventSourceArn: GetAtt; FunctionName: Ref }>('AWS::Lambda::EventSourceMapping');
+const consumerOf = (sourceId: string, attribute: string) =>
+  functionById(
+    only(
+      mappings.filter((m) => m.properties.EventSourceArn['Fn::GetAtt'][0] === sourceId && m.properties.EventSourceArn['Fn::GetAtt'][1] === attribute),
+      `event source mapping on ${sourceId}.${attribute}`,
+    ).properties.FunctionName.Ref,
+  );
+const onTableChange = consumerOf(tableId, 'StreamArn');
+const notifier = consumerOf(notificationsQueue.id, 'Arn');
+const schedule = only(resources<{ Target: { Arn: GetAtt } }>('AWS::Scheduler::Schedule'), 'schedule');
+const expiryWarnings = functionById(schedule.properties.Target.Arn['Fn::GetAtt'][0]);
+const jobIds = new Set([onTableChange.id, notifier.id, expiryWarnings.id]);
+const apiFunctions = functions.filter((fn) => !jobIds.has(fn.id));
+
+const policies = resources<{ Roles: Ref[]; PolicyDocument: { Statement: Statement[] } }>('AWS::IAM::Policy');
+function statementsOf(fn: { properties: FunctionProperties }): Statement[] {
+  const roleId = fn.properties.Role['Fn::GetAtt'][0];
+  return policies
+    .filter((policy) => policy.properties.Roles.some((role) => role.Ref === roleId))
+    .flatMap((policy) => policy.properties.PolicyDocument.Statement);
+}
+const actionsOf = (statement: Statement) => [statement.Action].flat();
+/** Every action the function may do on resources that mention `resourceId` (ARN, `/*`, `/index/*`…). */
+function actionsOn(fn: { properties: FunctionProperties }, resourceId: string): string[] {
+  return statementsOf(fn)
+    .filter((statement) => JSON.stringify(statement.Resource).includes(`"${resourceId}"`))
+    .flatMap(actionsOf);
+}
+
+describe('functions', () => {
+  it('has one function per route and the three jobs', () => {
+    expect(functions).toHaveLength(ROUTES.length + 3);
+    expect(apiFunctions).toHaveLength(ROUTES.length);
+  });
+
+  it('runs every function on Node.js 22, arm64, with a log group that expires', () => {
+    template.allResourcesProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      MemorySize: 512,
+      Handler: 'index.handler',
+      LoggingConfig: { LogGroup: { Ref: Match.anyValue() } },
+    });
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    template.resourceCountIs('AWS::Logs::LogGroup', functions.length);
+  });
+
+  it('gives every function the whole configuration, and nothing Lambda sets itself', () => {
+    const expected = {
+      TABLE_NAME: { Ref: tableId },
+      BUCKET_NAME: { Ref: bucketId },
+      NOTIFICATIONS_QUEUE_URL: { Ref: notificationsQueue.id },
+      MAIL_FROM: 'no-reply@ebox.example.be',
+      PORTAL_URL: 'https://ebox.example.be',
+      EXPIRY_WARNING_DAYS: '14',
+      PRESIGNED_URL_SECONDS: '300',
+      NODE_OPTIONS: '--enable-source-maps',
+      POWERTOOLS_SERVICE_NAME: 'ebox-enterprise',
+    };
+    for (const fn of functions) {
+      expect(fn.properties.Environment.Variables).toEqual(expected);
+    }
+  });
+
+  it('answers API calls before API Gateway gives up (30 s)', () => {
+    for (const fn of apiFunctions) expect(fn.properties.Timeout).toBeLessThanOrEqual(29);
+  });
+
+  it('ships minified bundles with source maps and without the AWS SDK (the runtime has it)', () => {
+    for (const fn of functions) {
+      const assetDir = path.join(assemblyDir, String(fn.metadata['aws:asset:path']));
+      const code = readFileSync(path.join(assetDir, 'index.js'), 'utf8');
+      const map = JSON.parse(readFileSync(path.join(assetDir, 'index.js.map'), 'utf8')) as { sources: string[] };
+      // Minified code is a few very long lines (template literals keep their own line breaks).
+      expect(code.length / code.split('\n').length).toBeGreaterThan(500);
+      expect(code).toContain('//# sourceMappingURL=index.js.map');
+      expect(map.sources.filter((source) => source.includes('node_modules/@aws-sdk/'))).toEqual([]);
+    }
+  });
+});
+
+describe('HTTP API', () => {
+  const routes = resources<{ RouteKey: string; AuthorizationType: string; Target: { 'Fn::Join': [string, [string, Ref]] } }>(
+    'AWS::ApiGatewayV2::Route',
+  );
+  const integrations = resources<{ IntegrationUri: GetAtt; PayloadFormatVersion: string }>('AWS::ApiGatewayV2::Integration');
+
+  it.each(ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))('routes %s to its own function', (routeKey, route) => {
+    const apiRoute = only(routes.filter((r) => r.properties.RouteKey === routeKey), `route ${routeKey}`);
+    expect(apiRoute.properties.AuthorizationType).toBe(route.auth === 'jwt' ? 'JWT' : 'NONE');
+    const integrationId = apiRoute.properties.Target['Fn::Join'][1][1].Ref;
+    const integration = only(integrations.filter((i) => i.id === integrationId), `integration of ${routeKey}`);
+    expect(integration.properties.PayloadFormatVersion).toBe('2.0');
+    expect(integration.properties.IntegrationUri['Fn::GetAtt'][0]).toBe(functionByDescription(routeKey).id);
+  });
+
+  it('has exactly the routes of ROUTES, none with scopes (handlers check them)', () => {
+    expect(routes).toHaveLength(ROUTES.length);
+    template.allResourcesProperties('AWS::ApiGatewayV2::Route', { AuthorizationScopes: Match.absent() });
+  });
+
+  it('checks JWTs against the configured issuer and audience', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Issuer: 'https://auth.example.invalid/', Audience: ['ebox-api'] },
+    });
+  });
+});
+
+describe('table', () => {
+  const { indexes } = TABLE_SCHEMA;
+  const keyAttributes = [
+    TABLE_SCHEMA.partitionKey,
+    TABLE_SCHEMA.sortKey,
+    ...Object.values(indexes).flatMap((index) => [index.partitionKey, index.sortKey]),
+  ];
+
+  it('is built from TABLE_SCHEMA, on demand, with TTL, a stream, backups and encryption', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: TABLE_SCHEMA.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE_SCHEMA.sortKey, KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: Match.arrayEquals(keyAttributes.map((name) => ({ AttributeName: name, AttributeType: 'S' }))),
+      TimeToLiveSpecification: { AttributeName: TABLE_SCHEMA.ttlAttribute, Enabled: true },
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true },
+      GlobalSecondaryIndexes: Match.arrayEquals(
+        Object.entries(indexes).map(([indexName, index]) => ({
+          IndexName: indexName,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
+      ),
+    });
+  });
+
+  it('is kept when the stack is deleted or the table replaced', () => {
+    template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+});
+
+describe('documents bucket', () => {
+  it('is private, encrypted, and forgets uploads that were never attached', () => {
+    template.resourceCountIs('AWS::S3::Bucket', 1);
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      VersioningConfiguration: Match.absent(),
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Prefix: UPLOADS_PREFIX, ExpirationInDays: 1, Status: 'Enabled' }),
+          Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled', Prefix: Match.absent() }),
+        ]),
+      },
+    });
+  });
+
+  it('refuses requests without TLS', () => {
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: bucketId },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('is kept when the stack is deleted', () => {
+    template.hasResource('AWS::S3::Bucket', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+});
+
+describe('queues', () => {
+  it('encrypts every queue and refuses requests without TLS', () => {
+    template.allResourcesProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    for (const queue of queues) {
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: queue.id }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    }
+  });
+
+  it('moves a notification that failed 5 times to a dead-letter queue', () => {
+    expect(notificationsQueue.properties.RedrivePolicy?.maxReceiveCount).toBe(NOTIFICATIONS_QUEUE.maxReceiveCount);
+    expect(NOTIFICATIONS_QUEUE.maxReceiveCount).toBe(5);
+    const dlqId = notificationsQueue.properties.RedrivePolicy?.deadLetterTargetArn['Fn::GetAtt'][0];
+    expect(queues.map((queue) => queue.id)).toContain(dlqId);
+  });
+
+  it('hides a message being processed for at least six times the notifier timeout', () => {
+    expect(notificationsQueue.properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * notifier.properties.Timeout);
+  });
+});
+
+describe('jobs', () => {
+  it('consumes the table stream with retries, bisection, partial failures and a failure queue', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [tableId, 'StreamArn'] },
+      FunctionName: { Ref: onTableChange.id },
+      StartingPosition: 'TRIM_HORIZON',
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: 5,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] } } },
+    });
+    const failures = only(
+      resources<{ DestinationConfig?: { OnFailure: { Destination: GetAtt } } }>('AWS::Lambda::EventSourceMapping').filter(
+        (m) => m.properties.DestinationConfig,
+      ),
+      'mapping with a failure destination',
+    );
+    const failureQueueId = failures.properties.DestinationConfig?.OnFailure.Destination['Fn::GetAtt'][0];
+    expect(queues.map((queue) => queue.id)).toContain(failureQueueId);
+    expect(failureQueueId).not.toBe(notificationsQueue.id);
+  });
+
+  it('feeds the notifier from the notifications queue in batches, reporting partial failures', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [notificationsQueue.id, 'Arn'] },
+      FunctionName: { Ref: notifier.id },
+      BatchSize: 10,
+      MaximumBatchingWindowInSeconds: 20,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('runs the expiry warnings every day at 06:00 Brussels time', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 6 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Brussels',
+      State: 'ENABLED',
+      Target: { Arn: { 'Fn::GetAtt': [expiryWarnings.id, 'Arn'] }, RoleArn: Match.anyValue() },
+    });
+  });
+});
+
+describe('permissions', () => {
+  it("grants nothing on '*' except dynamodb:ListStreams (it has no resource-level permissions)", () => {
+    const wildcards = policies
+      .flatMap((policy) => policy.properties.PolicyDocument.Statement)
+      .filter((statement) => [statement.Resource].flat().includes('*'));
+    for (const statement of wildcards) expect(actionsOf(statement)).toEqual(['dynamodb:ListStreams']);
+  });
+
+  it('lets API functions read and write the table and the bucket, and nothing else', () => {
+    for (const fn of apiFunctions) {
+      expect(actionsOn(fn, tableId)).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']));
+      expect(actionsOn(fn, bucketId)).toEqual(expect.arrayContaining(['s3:PutObject', 's3:GetObject*', 's3:DeleteObject*']));
+      expect(actionsOn(fn, notificationsQueue.id)).toEqual([]);
+    }
+  });
+
+  it('lets the stream consumer read the table, delete documents and queue notifications', () => {
+    expect(actionsOn(onTableChange, tableId)).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+    expect(actionsOn(onTableChange, tableId)).not.toContain('dynamodb:PutItem');
+    expect(actionsOn(onTableChange, bucketId)).toEqual(['s3:DeleteObject*']);
+    expect(actionsOn(onTableChange, notificationsQueue.id)).toContain('sqs:SendMessage');
+  });
+
+  it('lets the expiry warnings job use the table and queue notifications, without touching documents', () => {
+    expect(actionsOn(expiryWarnings, tableId)).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:UpdateItem']));
+    expect(actionsOn(expiryWarnings, notificationsQueue.id)).toContain('sqs:SendMessage');
+    expect(actionsOn(expiryWarnings, bucketId)).toEqual([]);
+  });
+
+  it('lets only the notifier send email, and only from the configured SES identity', () => {
+    const identityArn = 'arn:aws:ses:eu-central-1:123456789012:identity/ebox.example.be';
+    const ses = statementsOf(notifier).filter((statement) => actionsOf(statement).some((action) => action.startsWith('ses:')));
+    expect(ses).toEqual([{ Effect: 'Allow', Action: ['ses:SendEmail', 'ses:SendRawEmail'], Resource: identityArn }]);
+    for (const fn of functions.filter((other) => other.id !== notifier.id)) {
+      expect(statementsOf(fn).flatMap(actionsOf).filter((action) => action.startsWith('ses:'))).toEqual([]);
+    }
+    expect(actionsOn(notifier, tableId)).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem']));
+    expect(actionsOn(notifier, notificationsQueue.id)).not.toContain('sqs:SendMessage');
+    expect(actionsOn(notifier, bucketId)).toEqual([]);
+  });
+});
+
+describe('outputs', () => {
+  it('names the API URL, table, bucket and notifications queue', () => {
+    template.hasOutput('ApiUrl', { Value: { 'Fn::GetAtt': [Match.anyValue(), 'ApiEndpoint'] } });
+    template.hasOutput('TableName', { Value: { Ref: tableId } });
+    template.hasOutput('BucketName', { Value: { Ref: bucketId } });
+    template.hasOutput('NotificationsQueueUrl', { Value: { Ref: notificationsQueue.id } });
+  });
+});
+
+describe('context', () => {
+  // Only the template matters here: skip bundling.
+  const custom = (context: Record<string, unknown>) => {
+    const app = new App({ context: { ...cdkJson.context, ...context, 'aws:cdk:bundling-stacks': [] } });
+    return Template.fromStack(new EboxStack(app, 'Custom', { env }));
+  };
+
+  it('feeds the settings into the functions, the authorizer and the SES grant (strings from -c work)', () => {
+    const overridden = custom({
+      jwtIssuer: 'https://login.example.org/realms/ebox',
+      jwtAudience: 'ebox-prod',
+      mailFrom: 'notifications@mail.example.org',
+      portalUrl: 'https://portal.example.org',
+      expiryWarningDays: '7',
+    });
+    overridden.allResourcesProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          MAIL_FROM: 'notifications@mail.example.org',
+          PORTAL_URL: 'https://portal.example.org',
+          EXPIRY_WARNING_DAYS: '7',
+        }),
+      },
+    });
+    overridden.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      JwtConfiguration: { Issuer: 'https://login.example.org/realms/ebox', Audience: ['ebox-prod'] },
+    });
+    overridden.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: ['ses:SendEmail', 'ses:SendRawEmail'], Resource: 'arn:aws:ses:eu-central-1:123456789012:identity/mail.example.org' }),
+        ]),
+      },
+    });
+  });
+
+  it('uses sesIdentity when given', () => {
+    custom({ sesIdentity: 'no-reply@ebox.example.be' }).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Resource: 'arn:aws:ses:eu-central-1:123456789012:identity/no-reply@ebox.example.be' }),
+        ]),
+      },
+    });
+  });
+
+  it('refuses invalid settings at synth time', () => {
+    expect(() => custom({ expiryWarningDays: 0 })).toThrow(/expiryWarningDays/);
+    expect(() => custom({ jwtIssuer: 'http://insecure.example.org/' })).toThrow(/jwtIssuer/);
+  });
+});
