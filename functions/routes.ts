@@ -12,7 +12,38 @@ export interface RouteDefinition {
   auth: 'jwt' | 'none';
 }
 
+const route = (method: RouteDefinition['method'], path: string, handler: string, auth: RouteDefinition['auth'] = 'jwt'): RouteDefinition => ({
+  method,
+  path,
+  handler: `functions/${handler}/handler.ts`,
+  auth,
+});
+
 export const ROUTES: readonly RouteDefinition[] = [
-  { method: 'GET', path: '/health', handler: 'functions/health/get-health/handler.ts', auth: 'none' },
-  { method: 'GET', path: '/v1/me', handler: 'functions/retrieval/get-me/handler.ts', auth: 'jwt' },
+  route('GET', '/health', 'health/get-health', 'none'),
+  route('GET', '/openapi.json', 'openapi/get-openapi', 'none'),
+  // Admin (ops)
+  route('PUT', '/v1/admin/senders/{senderId}', 'admin/put-sender'),
+  route('PUT', '/v1/admin/clients/{clientId}', 'admin/put-client'),
+  route('PUT', '/v1/admin/enterprises/{enterpriseNumber}', 'admin/put-enterprise'),
+  // Delivery (institutions)
+  route('POST', '/v1/messages', 'delivery/publish-message'),
+  route('GET', '/v1/messages', 'delivery/list-messages'),
+  route('GET', '/v1/messages/{messageId}', 'delivery/get-message'),
+  route('POST', '/v1/uploads', 'delivery/create-upload'),
+  route('GET', '/v1/enterprises/{enterpriseNumber}/preferences', 'delivery/get-preferences'),
+  // Retrieval (companies)
+  route('GET', '/v1/me', 'retrieval/get-me'),
+  route('GET', '/v1/senders', 'retrieval/list-senders'),
+  route('GET', '/v1/enterprises/{enterpriseNumber}', 'retrieval/get-enterprise'),
+  route('PATCH', '/v1/enterprises/{enterpriseNumber}', 'retrieval/patch-enterprise'),
+  route('GET', '/v1/enterprises/{enterpriseNumber}/messages', 'retrieval/list-inbox'),
+  route('GET', '/v1/enterprises/{enterpriseNumber}/messages/{messageId}', 'retrieval/get-inbox-message'),
+  route('PATCH', '/v1/enterprises/{enterpriseNumber}/messages/{messageId}', 'retrieval/patch-inbox-message'),
+  route('GET', '/v1/enterprises/{enterpriseNumber}/messages/{messageId}/attachments/{attachmentId}/content', 'retrieval/download-attachment'),
+  // Access management (access managers)
+  route('GET', '/v1/enterprises/{enterpriseNumber}/access', 'access/list-access'),
+  route('PUT', '/v1/enterprises/{enterpriseNumber}/access/{ssin}', 'access/put-access'),
+  route('DELETE', '/v1/enterprises/{enterpriseNumber}/access/{ssin}', 'access/delete-access'),
+  route('GET', '/v1/enterprises/{enterpriseNumber}/audit', 'access/list-audit'),
 ];

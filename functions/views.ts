@@ -147,3 +147,21 @@ export const toGrantView = (grant: Grant): z.infer<typeof grantView> => ({
 });
 
 export const toAuditView = (entry: AuditEntry): z.infer<typeof auditView> => entry;
+
+export const messageDetailView = messageSummaryView
+  .extend({
+    body: text.optional(),
+    attachments: z.array(attachmentView.extend({ href: z.string() })),
+    replies: z.array(z.object({ id: z.string(), body: z.string(), sentAt: instant, sentBy: z.object({ name: z.string() }) })),
+  })
+  .meta({ id: 'Message' });
+
+export const toMessageDetail = (message: Message, now: Date, warningDays: number): z.infer<typeof messageDetailView> => ({
+  ...toMessageSummary(message, now, warningDays),
+  ...(message.body ? { body: message.body } : {}),
+  attachments: message.attachments.map((attachment) => ({
+    ...attachment,
+    href: `/v1/enterprises/${message.enterpriseNumber}/messages/${message.messageId}/attachments/${attachment.attachmentId}/content`,
+  })),
+  replies: [],
+});

@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const body = z.strictObject({ read: z.boolean() });
