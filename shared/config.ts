@@ -7,7 +7,8 @@ import { z } from 'zod';
 const schema = z.object({
   TABLE_NAME: z.string().min(3),
   BUCKET_NAME: z.string().min(3),
-  NOTIFICATIONS_QUEUE_URL: z.url(),
+  // Not z.url(): emulator queue URLs such as http://sqs.eu-west-1.127.0.0.1:4566/… fail its host check.
+  NOTIFICATIONS_QUEUE_URL: z.string().regex(/^https?:\/\/\S+$/, 'an http(s) queue URL'),
   AWS_REGION: z.string().min(1).default('eu-west-1'),
   /** Emulator endpoints; absent in AWS. */
   DYNAMODB_ENDPOINT: z.url().optional(),

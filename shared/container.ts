@@ -2,9 +2,12 @@ import { createAwsClients, type AwsClients } from './adapters/aws-clients';
 import { AuditRepository } from './adapters/dynamodb/audit-repository';
 import { EnterprisesRepository } from './adapters/dynamodb/enterprises-repository';
 import { MessagesRepository } from './adapters/dynamodb/messages-repository';
+import { NotificationsRepository } from './adapters/dynamodb/notifications-repository';
 import { ClientsRepository, SendersRepository } from './adapters/dynamodb/senders-repository';
 import { UploadsRepository } from './adapters/dynamodb/uploads-repository';
 import { DocumentStore } from './adapters/s3/document-store';
+import { Mailer } from './adapters/ses/mailer';
+import { NotificationQueue } from './adapters/sqs/notification-queue';
 import { OffsetClock } from './clock';
 import { config, type Config } from './config';
 
@@ -24,6 +27,9 @@ export interface Container {
   uploads: UploadsRepository;
   audit: AuditRepository;
   documents: DocumentStore;
+  notifications: NotificationsRepository;
+  notificationQueue: NotificationQueue;
+  mailer: Mailer;
 }
 
 let current: Container | undefined;
@@ -44,6 +50,9 @@ export function container(): Container {
       uploads: new UploadsRepository(clients.documents, table),
       audit: new AuditRepository(clients.documents, table),
       documents: new DocumentStore(clients.s3, settings.bucketName, settings.presignedUrlSeconds),
+      notifications: new NotificationsRepository(clients.documents, table),
+      notificationQueue: new NotificationQueue(clients.sqs, settings.notificationsQueueUrl),
+      mailer: new Mailer(clients.ses, settings.mailFrom),
     };
   }
   return current;

@@ -3,6 +3,7 @@ import type { OffsetClock } from '../../shared/clock';
 import { InvalidInputError, NotFoundError } from '../../shared/domain/errors';
 import { toProblem } from '../../shared/http/problem';
 import { parseInput } from '../../shared/http/validation';
+import type { SesFaultProxy } from './emulators/ses-fault-proxy';
 import type { LocalEndpoint } from './gateway';
 import type { LocalIssuer } from './issuer';
 import { tokenRequestSchema } from './issuer';
@@ -13,6 +14,7 @@ const clockRequestSchema = z.strictObject({ advanceDays: z.number().positive().m
   { message: 'give advanceDays or advanceSeconds' },
 );
 const jobNameSchema = z.enum(JOB_NAMES);
+const faultsSchema = z.strictObject({ ses: z.boolean() });
 
 interface SesStoreEmail {
   destination: { to: string[] };
@@ -33,7 +35,7 @@ function json(body: Buffer): unknown {
  * Development-only endpoints (never deployed): the OpenID issuer, the clock, the jobs and the
  * mailbox of the SES emulator. Everything else goes to the API routes.
  */
-export function createLocalApi(options: { issuer: LocalIssuer; clock: OffsetClock; jobs: LocalJobs; sesEndpoint: string }): LocalEndpoint {
+export function createLocalApi(options: { issuer: LocalIssuer; clock: OffsetClock; jobs: LocalJobs; sesEndpoint: string; sesProxy: SesFaultProxy }): LocalEndpoint {
   const { issuer, clock, jobs } = options;
   const routes: Record<string, (body: Buffer, path: string) => Promise<unknown>> = {
     'GET /local/.well-known/openid-configuration': async () => ({
@@ -62,6 +64,11 @@ export function createLocalApi(options: { issuer: LocalIssuer; clock: OffsetCloc
           sentAt: new Date(email.at * 1000).toISOString(),
         })),
       };
+    },
+    'GET /local/faults': async () => ({ ses: options.sesProxy.failing }),
+    'POST /local/faults': async (body) => {
+      options.sesProxy.failing = parseInput(faultsSchema, json(body), 'body').ses;
+      return { ses: options.sesProxy.failing };
     },
     'POST /local/jobs': async (_body, path) => jobs.run(parseInput(z.object({ name: jobNameSchema }), { name: path.split('/')[3] }, 'path').name),
   };

@@ -3,10 +3,14 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ROUTES } from '../../functions/routes';
+import { createAwsClients } from '../../shared/adapters/aws-clients';
+import { parseConfig } from '../../shared/config';
 import { container } from '../../shared/container';
+import { NOTIFICATIONS_QUEUE } from '../definitions';
 import { startDynamoDbLocal } from './emulators/dynamodb-local';
 import { startFauxqs } from './emulators/fauxqs';
 import { startSes } from './emulators/ses';
+import { startSesFaultProxy } from './emulators/ses-fault-proxy';
 import { createGateway, type GatewayRoute } from './gateway';
 import { createLocalIssuer } from './issuer';
 import { LocalJobs } from './jobs';
@@ -59,6 +63,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     stops.push(fauxqs.stop);
     const ses = await timed('SES (aws-ses-v2-local)', () => startSes(options.sesPort));
     stops.push(ses.stop);
+    const sesProxy = await startSesFaultProxy(ses.endpoint);
+    stops.push(sesProxy.stop);
 
     // The handlers read their configuration from the environment, as in Lambda.
     Object.assign(process.env, {
@@ -67,19 +73,21 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       AWS_SECRET_ACCESS_KEY: 'local',
       TABLE_NAME: 'ebox-local',
       BUCKET_NAME: 'ebox-local-documents',
-      NOTIFICATIONS_QUEUE_URL: `${fauxqs.endpoint}/000000000000/notifications`,
+      NOTIFICATIONS_QUEUE_URL: `${fauxqs.endpoint}/000000000000/${NOTIFICATIONS_QUEUE.name}`,
       DYNAMODB_ENDPOINT: dynamodb.endpoint,
       S3_ENDPOINT: fauxqs.endpoint,
       SQS_ENDPOINT: fauxqs.endpoint,
-      SES_ENDPOINT: ses.endpoint,
+      SES_ENDPOINT: sesProxy.endpoint,
       MAIL_FROM: process.env.MAIL_FROM ?? 'no-reply@ebox.local',
       PORTAL_URL: process.env.PORTAL_URL ?? `http://localhost:${options.port}`,
     });
-    const deps = container();
+    // Resources first: the queue URL the emulator gives goes into the handlers' configuration.
+    const bootstrap = parseConfig(process.env);
     const resources = await timed('table, bucket and queues', () =>
-      createLocalResources(deps.clients, { tableName: deps.config.tableName, bucketName: deps.config.bucketName }),
+      createLocalResources(createAwsClients(bootstrap), { tableName: bootstrap.tableName, bucketName: bootstrap.bucketName }),
     );
     process.env.NOTIFICATIONS_QUEUE_URL = resources.notificationsQueueUrl;
+    const deps = container();
 
     const routes: GatewayRoute[] = await timed(`${ROUTES.length} API handlers`, () =>
       Promise.all(
@@ -96,7 +104,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const server = createGateway({
       routes,
       authorize: createJwtAuthorizer({ issuer: issuer.issuer, audience: API_AUDIENCE, jwks: () => issuer.jwks(), clock: deps.clock }),
-      local: createLocalApi({ issuer, clock: deps.clock, jobs, sesEndpoint: ses.endpoint }),
+      local: createLocalApi({ issuer, clock: deps.clock, jobs, sesEndpoint: ses.endpoint, sesProxy }),
     });
     server.listen(options.port, '127.0.0.1');
     await once(server, 'listening');

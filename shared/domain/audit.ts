@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'DIGITAL_ONLY_CHANGED',
   'REPLY_SENT',
   'MESSAGE_SENT',
+  'NOTIFICATION_SKIPPED',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,7 +1,10 @@
+import { container } from '../../../shared/container';
 import { logger } from '../../../shared/logger';
+import { queueExpiryWarnings, type ExpiryWarningReport } from '../../../shared/services/expiry-warnings';
 
-/** Daily expiry-warning run (issue "Expiry, deletion and notifications" gives it its work). */
-export const handler = async (): Promise<{ queued: number }> => {
-  logger.info('expiry warnings run');
-  return { queued: 0 };
+/** Daily (EventBridge Scheduler): one expiry warning per company for documents expiring in the window. */
+export const handler = async (): Promise<ExpiryWarningReport> => {
+  const report = await queueExpiryWarnings(container());
+  logger.info('expiry warnings queued', { ...report });
+  return report;
 };

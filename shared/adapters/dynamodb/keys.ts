@@ -22,7 +22,7 @@ export const keys = {
   upload: (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' }),
   audit: (n: string, entryId: string) => ({ pk: `ENT#${n}`, sk: `AUDIT#${entryId}` }),
   auditOf: (n: string) => ({ pk: `ENT#${n}`, skPrefix: 'AUDIT#' }),
-  notified: (messageId: string) => ({ pk: `NOTIFIED#${messageId}`, sk: 'NOTIFIED' }),
+  notified: (messageId: string, kind: string) => ({ pk: `NOTIFIED#${messageId}`, sk: kind }),
   /** Expiry index: documents expiring on `day` (YYYY-MM-DD) spread over EXPIRY_SHARDS partitions. */
   expiry: (day: string, messageId: string, expiresAt: string, n: string) => ({
     expiryPk: `EXP#${day}#${shardOf(messageId)}`,

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { body as publishBody } from '../functions/delivery/publish-message/schema';
+import { senderView, pageOf, deliveryView } from '../functions/views';
+import { query as inboxQuery } from '../functions/retrieval/list-inbox/schema';
+import { body as putClientBody } from '../functions/admin/put-client/schema';
+const o = { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' } as const;
+console.log(JSON.stringify(z.toJSONSchema(publishBody, o), null, 1).slice(0, 3000));
+console.log(JSON.stringify(z.toJSONSchema(inboxQuery, o)));
+console.log(JSON.stringify(z.toJSONSchema(putClientBody, o)));
+console.log(JSON.stringify(z.toJSONSchema(pageOf(deliveryView, 'SentMessagePage'), { io: 'output' })));
+console.log(JSON.stringify(z.toJSONSchema(senderView, { io: 'output' })));

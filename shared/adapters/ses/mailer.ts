@@ -1,0 +1,32 @@
+import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Sends through SES v2 from the configured (verified) identity. */
+export class Mailer {
+  constructor(
+    private readonly ses: SESv2Client,
+    private readonly from: string,
+  ) {}
+
+  async send(email: OutgoingEmail): Promise<string | undefined> {
+    const result = await this.ses.send(
+      new SendEmailCommand({
+        FromEmailAddress: this.from,
+        Destination: { ToAddresses: [email.to] },
+        Content: {
+          Simple: {
+            Subject: { Data: email.subject, Charset: 'UTF-8' },
+            Body: { Text: { Data: email.text, Charset: 'UTF-8' }, Html: { Data: email.html, Charset: 'UTF-8' } },
+          },
+        },
+      }),
+    );
+    return result.MessageId;
+  }
+}

@@ -1,0 +1,78 @@
+import type { Container } from '../container';
+import { composeEmail } from '../domain/email-texts';
+import { isExpired } from '../domain/message';
+import type { NotificationJob, NotificationKind } from '../domain/notification';
+import { logger } from '../logger';
+
+type Deps = Pick<Container, 'enterprises' | 'notifications' | 'mailer' | 'audit' | 'clock' | 'config'>;
+
+export interface QueuedJob {
+  /** The queue's id for the record, reported back when it failed. */
+  recordId: string;
+  job: NotificationJob;
+}
+
+/** The e-Box itself, as the actor of what it records in a company's audit trail. */
+const SYSTEM = { clientId: 'e-box', name: 'e-Box Enterprise' };
+
+/**
+ * Sends the notification emails of a batch: one email per company and kind, naming every
+ * message; each message is emailed once per kind, even when a batch is retried (claims).
+ * Returns the ids of the records to retry.
+ */
+export async function sendNotifications(deps: Deps, queued: QueuedJob[]): Promise<string[]> {
+  const groups = new Map<string, { kind: NotificationKind; enterpriseNumber: NotificationJob['enterpriseNumber']; recordIds: string[]; messageIds: Set<string> }>();
+  for (const { recordId, job } of queued) {
+    const key = `${job.kind}#${job.enterpriseNumber}`;
+    const group = groups.get(key) ?? { kind: job.kind, enterpriseNumber: job.enterpriseNumber, recordIds: [], messageIds: new Set<string>() };
+    group.recordIds.push(recordId);
+    job.messageIds.forEach((id) => group.messageIds.add(id));
+    groups.set(key, group);
+  }
+  const failed: string[] = [];
+  for (const group of groups.values()) {
+    try {
+      await sendDigest(deps, group.kind, group.enterpriseNumber, [...group.messageIds]);
+    } catch (error) {
+      logger.error('notification failed; the queue will retry it', { error: error as Error, enterpriseNumber: group.enterpriseNumber, kind: group.kind });
+      failed.push(...group.recordIds);
+    }
+  }
+  return failed;
+}
+
+async function sendDigest(deps: Deps, kind: NotificationKind, enterpriseNumber: NotificationJob['enterpriseNumber'], messageIds: string[]): Promise<void> {
+  const now = deps.clock.now();
+  const profile = await deps.enterprises.getProfile(enterpriseNumber);
+  if (!profile?.notificationEmail) {
+    logger.warn('no notification email: notification skipped', { enterpriseNumber, kind, messages: messageIds.length });
+    if (profile) {
+      await deps.audit.append(enterpriseNumber, { at: now.toISOString(), actor: SYSTEM, action: 'NOTIFICATION_SKIPPED', detail: `${kind} about ${messageIds.length} message(s): the company has no notification email` });
+    }
+    return;
+  }
+  const claimed: string[] = [];
+  for (const messageId of messageIds) if (await deps.notifications.claim(messageId, kind, now)) claimed.push(messageId);
+  if (claimed.length === 0) return;
+  try {
+    const messages = (await deps.notifications.messages(enterpriseNumber, claimed)).filter((message) => !isExpired(message.expiresAt, now));
+    if (messages.length > 0) {
+      messages.sort((a, b) => a.messageId.localeCompare(b.messageId));
+      const email = composeEmail(
+        kind,
+        profile.language,
+        profile.name ?? enterpriseNumber,
+        messages.map((message) => ({ senderName: message.senderName, subject: message.subject, registered: message.registered, expiresAt: message.expiresAt })),
+        `${deps.config.portalUrl.replace(/\/$/, '')}/enterprises/${enterpriseNumber}/messages`,
+      );
+      const emailId = await deps.mailer.send({ to: profile.notificationEmail, ...email });
+      logger.info('notification sent', { enterpriseNumber, kind, messages: messages.length, emailId });
+      await deps.notifications.confirm(claimed, kind, now.toISOString(), emailId);
+      return;
+    }
+    await deps.notifications.confirm(claimed, kind, now.toISOString());
+  } catch (error) {
+    await deps.notifications.release(claimed, kind);
+    throw error;
+  }
+}
