@@ -49,7 +49,8 @@ export class Jobs extends Construct {
         onFailure: new SqsDlq(this.streamFailuresQueue),
       }),
     );
-    table.grantReadData(this.onTableChange);
+    // Writes: the tombstone and unread-count update when an unread message expires.
+    table.grantReadWriteData(this.onTableChange);
     bucket.grantDelete(this.onTableChange);
     notificationsQueue.grantSendMessages(this.onTableChange);
 
