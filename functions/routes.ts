@@ -32,6 +32,9 @@ export const ROUTES: readonly RouteDefinition[] = [
   route('GET', '/v1/messages/{messageId}', 'delivery/get-message'),
   route('POST', '/v1/uploads', 'delivery/create-upload'),
   route('GET', '/v1/enterprises/{enterpriseNumber}/preferences', 'delivery/get-preferences'),
+  route('GET', '/v1/received', 'delivery/list-received'),
+  route('GET', '/v1/received/{id}', 'delivery/get-received'),
+  route('GET', '/v1/received/{id}/attachments/{attachmentId}/content', 'delivery/download-received-attachment'),
   // Retrieval (companies)
   route('GET', '/v1/me', 'retrieval/get-me'),
   route('GET', '/v1/senders', 'retrieval/list-senders'),
@@ -41,6 +44,9 @@ export const ROUTES: readonly RouteDefinition[] = [
   route('GET', '/v1/enterprises/{enterpriseNumber}/messages/{messageId}', 'retrieval/get-inbox-message'),
   route('PATCH', '/v1/enterprises/{enterpriseNumber}/messages/{messageId}', 'retrieval/patch-inbox-message'),
   route('GET', '/v1/enterprises/{enterpriseNumber}/messages/{messageId}/attachments/{attachmentId}/content', 'retrieval/download-attachment'),
+  route('POST', '/v1/enterprises/{enterpriseNumber}/messages/{messageId}/replies', 'retrieval/post-reply'),
+  route('POST', '/v1/enterprises/{enterpriseNumber}/sent', 'retrieval/post-sent'),
+  route('GET', '/v1/enterprises/{enterpriseNumber}/sent', 'retrieval/list-sent'),
   // Access management (access managers)
   route('GET', '/v1/enterprises/{enterpriseNumber}/access', 'access/list-access'),
   route('PUT', '/v1/enterprises/{enterpriseNumber}/access/{ssin}', 'access/put-access'),

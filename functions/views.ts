@@ -6,6 +6,7 @@ import { deliveryStatus, expiresSoon, type Delivery, type Message } from '../sha
 import { ROLES } from '../shared/domain/roles';
 import { SENDER_LEVELS, type Sender } from '../shared/domain/sender';
 import { LANGUAGES } from '../shared/domain/text';
+import type { OutgoingMessage } from '../shared/domain/outgoing';
 
 /**
  * The JSON the API returns, as zod schemas (for the OpenAPI document) and the mappers that build
@@ -148,20 +149,47 @@ export const toGrantView = (grant: Grant): z.infer<typeof grantView> => ({
 
 export const toAuditView = (entry: AuditEntry): z.infer<typeof auditView> => entry;
 
+export const outgoingView = z
+  .object({
+    id: z.string(),
+    from: z.string(),
+    to: z.string(),
+    inReplyTo: z.string().optional(),
+    subject: z.string().optional(),
+    body: z.string(),
+    sentAt: instant,
+    sentBy: z.object({ name: z.string() }),
+    attachments: z.array(attachmentView.extend({ href: z.string().optional() })),
+  })
+  .meta({ id: 'CompanyMessage' });
+
+/** A company's message as its author or its addressee sees it; `hrefBase` is where its PDFs are served. */
+export const toOutgoingView = (message: OutgoingMessage, hrefBase?: string): z.infer<typeof outgoingView> => ({
+  id: message.id,
+  from: message.from,
+  to: message.to,
+  ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
+  ...(message.subject ? { subject: message.subject } : {}),
+  body: message.body,
+  sentAt: message.sentAt,
+  sentBy: { name: message.sentBy.name },
+  attachments: message.attachments.map((attachment) => ({ ...attachment, ...(hrefBase ? { href: `${hrefBase}/${message.id}/attachments/${attachment.attachmentId}/content` } : {}) })),
+});
+
 export const messageDetailView = messageSummaryView
   .extend({
     body: text.optional(),
     attachments: z.array(attachmentView.extend({ href: z.string() })),
-    replies: z.array(z.object({ id: z.string(), body: z.string(), sentAt: instant, sentBy: z.object({ name: z.string() }) })),
+    replies: z.array(outgoingView),
   })
   .meta({ id: 'Message' });
 
-export const toMessageDetail = (message: Message, now: Date, warningDays: number): z.infer<typeof messageDetailView> => ({
+export const toMessageDetail = (message: Message, replies: OutgoingMessage[], now: Date, warningDays: number): z.infer<typeof messageDetailView> => ({
   ...toMessageSummary(message, now, warningDays),
   ...(message.body ? { body: message.body } : {}),
   attachments: message.attachments.map((attachment) => ({
     ...attachment,
     href: `/v1/enterprises/${message.enterpriseNumber}/messages/${message.messageId}/attachments/${attachment.attachmentId}/content`,
   })),
-  replies: [],
+  replies: replies.map((reply) => toOutgoingView(reply)),
 });

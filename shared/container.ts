@@ -3,6 +3,7 @@ import { AuditRepository } from './adapters/dynamodb/audit-repository';
 import { EnterprisesRepository } from './adapters/dynamodb/enterprises-repository';
 import { MessagesRepository } from './adapters/dynamodb/messages-repository';
 import { NotificationsRepository } from './adapters/dynamodb/notifications-repository';
+import { OutgoingRepository } from './adapters/dynamodb/outgoing-repository';
 import { ClientsRepository, SendersRepository } from './adapters/dynamodb/senders-repository';
 import { UploadsRepository } from './adapters/dynamodb/uploads-repository';
 import { DocumentStore } from './adapters/s3/document-store';
@@ -28,6 +29,7 @@ export interface Container {
   audit: AuditRepository;
   documents: DocumentStore;
   notifications: NotificationsRepository;
+  outgoing: OutgoingRepository;
   notificationQueue: NotificationQueue;
   mailer: Mailer;
 }
@@ -51,6 +53,7 @@ export function container(): Container {
       audit: new AuditRepository(clients.documents, table),
       documents: new DocumentStore(clients.s3, settings.bucketName, settings.presignedUrlSeconds),
       notifications: new NotificationsRepository(clients.documents, table),
+      outgoing: new OutgoingRepository(clients.documents, table),
       notificationQueue: new NotificationQueue(clients.sqs, settings.notificationsQueueUrl),
       mailer: new Mailer(clients.ses, settings.mailFrom),
     };

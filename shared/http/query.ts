@@ -5,3 +5,6 @@ export const pageQuery = {
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().min(1).max(2000).optional(),
 };
+
+/** The query of a listing that has no filter of its own. */
+export const pagedQuery = z.strictObject(pageQuery);

@@ -47,3 +47,10 @@ export async function authorizeSender(deps: Pick<Container, 'clientBindings'>, c
   if (!binding?.senderId) throw new MissingPermissionError(`Client ${caller.clientId} is not bound to an institution`);
   return binding.senderId;
 }
+
+/** For what only a person may do for a company (reply, send): the person, once authorised. */
+export async function authorizeCompanyPerson(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, need: 'act' | 'manage') {
+  if (caller.kind !== 'person') throw new MissingPermissionError('Only a person with access to the company may do this, not a machine client');
+  const { actor } = await authorizeCompany(deps, caller, enterpriseNumber, need);
+  return { actor, person: { ssin: caller.ssin, name: caller.name } };
+}

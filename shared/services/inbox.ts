@@ -5,10 +5,11 @@ import type { Caller } from '../domain/caller';
 import type { EnterpriseNumber } from '../domain/enterprise-number';
 import { DocumentExpiredError, NotFoundError } from '../domain/errors';
 import { isExpired, type Message } from '../domain/message';
+import type { OutgoingMessage } from '../domain/outgoing';
 import { decodeCursor, encodeCursor } from '../domain/pagination';
 import { authorizeCompany } from './access-control';
 
-type Deps = Pick<Container, 'enterprises' | 'clientBindings' | 'messages' | 'audit' | 'documents' | 'clock'>;
+type Deps = Pick<Container, 'enterprises' | 'clientBindings' | 'messages' | 'audit' | 'documents' | 'clock' | 'outgoing'>;
 
 /** A company's messages, newest first, filtered; one Query per page. */
 export async function listInbox(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, filter: InboxFilter, pageSize: number, cursor?: string) {
@@ -33,17 +34,18 @@ async function visibleMessage(deps: Deps, enterpriseNumber: EnterpriseNumber, me
   throw new NotFoundError(`No message ${messageId} in the e-Box of ${enterpriseNumber}`);
 }
 
-/** Reading a message is audited; the first read is the proof of receipt. */
-export async function readMessage(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, messageId: string): Promise<Message> {
+/** Reading a message is audited; the first read is the proof of receipt. Comes with the company's replies. */
+export async function readMessage(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, messageId: string): Promise<{ message: Message; replies: OutgoingMessage[] }> {
   const { actor } = await authorizeCompany(deps, caller, enterpriseNumber, 'mailbox');
   const message = await visibleMessage(deps, enterpriseNumber, messageId);
   const at = deps.clock.now().toISOString();
   await deps.audit.append(enterpriseNumber, { at, actor, action: 'MESSAGE_READ', messageId });
+  const replies = await deps.outgoing.repliesTo(enterpriseNumber, messageId);
   if (!message.firstReadAt) {
     await deps.messages.recordFirstRead(message, at);
-    return { ...message, firstReadAt: at };
+    return { message: { ...message, firstReadAt: at }, replies };
   }
-  return message;
+  return { message, replies };
 }
 
 /** A short-lived URL to the PDF, after the authorisation check; audited like a read. */

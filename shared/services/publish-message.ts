@@ -4,18 +4,13 @@ import { IdempotencyRaceError } from '../adapters/dynamodb/messages-repository';
 import { documentKey } from '../adapters/s3/document-store';
 import type { Container } from '../container';
 import type { EnterpriseNumber } from '../domain/enterprise-number';
-import {
-  ConflictError,
-  InvalidInputError,
-  MissingPermissionError,
-  PayloadTooLargeError,
-  UnsupportedMediaTypeError,
-} from '../domain/errors';
-import { expiryOf, LIMITS, looksLikePdf, type AttachmentMeta, type Delivery, type Message } from '../domain/message';
+import { ConflictError, InvalidInputError, MissingPermissionError, UnsupportedMediaTypeError } from '../domain/errors';
+import { expiryOf, looksLikePdf, type AttachmentMeta, type Delivery, type Message } from '../domain/message';
 import { findDocumentType } from '../domain/sender';
 import type { MultilingualText } from '../domain/text';
+import { checkInlinePdf, type InlineAttachment } from './inline-attachments';
 
-export type AttachmentInput = { fileName: string; mediaType: string; contentBase64: string } | { fileName: string; uploadId: string };
+export type AttachmentInput = InlineAttachment | { fileName: string; uploadId: string };
 
 export interface PublishRequest {
   recipient: EnterpriseNumber;
@@ -34,7 +29,6 @@ type Deps = Pick<Container, 'senders' | 'messages' | 'uploads' | 'documents' | '
 /** A PDF ready to store: inline bytes, or an upload already in the bucket. */
 type ResolvedAttachment = { fileName: string; size: number; sha256: string } & ({ bytes: Buffer } | { uploadKey: string; uploadId: string });
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const field = (index: number, name: string) => `attachments[${index}].${name}`;
 
 async function resolveAttachments(deps: Deps, senderId: string, inputs: AttachmentInput[]): Promise<ResolvedAttachment[]> {
@@ -43,17 +37,9 @@ async function resolveAttachments(deps: Deps, senderId: string, inputs: Attachme
   const resolved: ResolvedAttachment[] = [];
   for (const [index, input] of inputs.entries()) {
     if ('contentBase64' in input) {
-      if (input.mediaType !== 'application/pdf') throw new UnsupportedMediaTypeError(`${field(index, 'mediaType')}: only application/pdf is accepted, not ${input.mediaType}`);
-      if (input.contentBase64.length % 4 !== 0 || !BASE64.test(input.contentBase64)) {
-        throw new InvalidInputError([{ in: 'body', name: field(index, 'contentBase64'), detail: `${field(index, 'contentBase64')} is not valid base64` }]);
-      }
-      const bytes = Buffer.from(input.contentBase64, 'base64');
-      inlineBytes += bytes.length;
-      if (inlineBytes > LIMITS.inlineBytes) {
-        throw new PayloadTooLargeError(`attachments: inline attachments may hold at most ${LIMITS.inlineBytes} bytes in total (4 MiB); use POST /v1/uploads for larger files`);
-      }
-      if (!looksLikePdf(bytes)) throw new UnsupportedMediaTypeError(`${field(index, 'contentBase64')}: the content is not a PDF (it does not start with %PDF-)`);
-      resolved.push({ fileName: input.fileName, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), bytes });
+      const pdf = checkInlinePdf(input, index, inlineBytes);
+      inlineBytes += pdf.size;
+      resolved.push(pdf);
       continue;
     }
     const refuse = (detail: string) => new InvalidInputError([{ in: 'body', name: field(index, 'uploadId'), kind: 'referencedResourceNotFound', detail, value: input.uploadId }]);

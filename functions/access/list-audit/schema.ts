@@ -1,4 +1,1 @@
-import { z } from 'zod';
-import { pageQuery } from '../../../shared/http/query';
-
-export const query = z.strictObject(pageQuery);
+export { pagedQuery as query } from '../../../shared/http/query';

@@ -9,6 +9,6 @@ import { messageParams as params } from '../enterprise-params';
 /** GET /v1/enterprises/{n}/messages/{messageId}: the message with its attachments (410 once expired). */
 export const handler = apiHandler({ scopes: [SCOPES.read], params }, async ({ caller, params }) => {
   const deps = container();
-  const message = await readMessage(deps, caller, params.enterpriseNumber, params.messageId);
-  return ok(toMessageDetail(message, deps.clock.now(), deps.config.expiryWarningDays));
+  const { message, replies } = await readMessage(deps, caller, params.enterpriseNumber, params.messageId);
+  return ok(toMessageDetail(message, replies, deps.clock.now(), deps.config.expiryWarningDays));
 });

@@ -37,3 +37,12 @@ function shardOf(id: string): number {
 
 /** DynamoDB TTL wants epoch seconds. */
 export const ttlOf = (isoInstant: string, extraDays = 0) => Math.floor(Date.parse(isoInstant) / 1000) + extraDays * 86_400;
+
+/** Replies and messages from companies to institutions (see OutgoingRepository). */
+export const outgoingKeys = {
+  sent: (n: string, id: string, senderId: string) => ({ pk: `ENT#${n}`, sk: `SENT#${id}`, gsi1pk: `RCV#${senderId}`, gsi1sk: `OUT#${id}` }),
+  sentBy: (n: string) => ({ pk: `ENT#${n}`, skPrefix: 'SENT#' }),
+  receivedBy: (senderId: string) => ({ gsi1pk: `RCV#${senderId}`, skPrefix: 'OUT#' }),
+  reply: (n: string, messageId: string, id: string) => ({ pk: `ENT#${n}`, sk: `REPLY#${messageId}#${id}` }),
+  repliesTo: (n: string, messageId: string) => ({ pk: `ENT#${n}`, skPrefix: `REPLY#${messageId}#` }),
+};

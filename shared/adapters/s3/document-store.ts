@@ -88,3 +88,6 @@ export const UPLOADS_PREFIX = 'uploads/';
 
 /** Where a published attachment lives; the stream consumer derives it again to delete it. */
 export const documentKey = (enterpriseNumber: string, messageId: string, attachmentId: string) => `documents/${enterpriseNumber}/${messageId}/${attachmentId}.pdf`;
+
+/** Where a PDF that a company sent to an institution lives. */
+export const outgoingDocumentKey = (enterpriseNumber: string, id: string, attachmentId: string) => `outgoing/${enterpriseNumber}/${id}/${attachmentId}.pdf`;

@@ -1,0 +1,104 @@
+import { ulid } from 'ulid';
+import { outgoingDocumentKey } from '../adapters/s3/document-store';
+import type { Container } from '../container';
+import type { Caller } from '../domain/caller';
+import type { EnterpriseNumber } from '../domain/enterprise-number';
+import { ConflictError, DocumentExpiredError, InvalidInputError, NotFoundError } from '../domain/errors';
+import { isExpired, type AttachmentMeta } from '../domain/message';
+import type { OutgoingMessage } from '../domain/outgoing';
+import { decodeCursor, encodeCursor } from '../domain/pagination';
+import { authorizeCompany, authorizeCompanyPerson } from './access-control';
+import { checkInlinePdf, type InlineAttachment } from './inline-attachments';
+
+type Deps = Pick<Container, 'enterprises' | 'clientBindings' | 'messages' | 'senders' | 'outgoing' | 'documents' | 'clock'>;
+
+interface Draft {
+  to: string;
+  inReplyTo?: string;
+  subject?: string;
+  body: string;
+  attachments: InlineAttachment[];
+}
+
+/** Stores the PDFs, then the message (with its audit entry) in one transaction. */
+type Author = Awaited<ReturnType<typeof authorizeCompanyPerson>>;
+
+async function store(deps: Deps, enterpriseNumber: EnterpriseNumber, { actor, person }: Author, draft: Draft, replyExpiresAt?: string): Promise<OutgoingMessage> {
+  let inline = 0;
+  const pdfs = draft.attachments.map((attachment, index) => {
+    const pdf = checkInlinePdf(attachment, index, inline);
+    inline += pdf.size;
+    return pdf;
+  });
+  const now = deps.clock.now();
+  const id = ulid(now.getTime());
+  const attachments: AttachmentMeta[] = pdfs.map((pdf) => ({ attachmentId: ulid(now.getTime()), fileName: pdf.fileName, mediaType: 'application/pdf', size: pdf.size, sha256: pdf.sha256 }));
+  const keys = attachments.map((meta) => outgoingDocumentKey(enterpriseNumber, id, meta.attachmentId));
+  await Promise.all(pdfs.map((pdf, index) => deps.documents.put(keys[index]!, pdf.bytes, pdf.sha256)));
+  const message: OutgoingMessage = {
+    id,
+    from: enterpriseNumber,
+    to: draft.to,
+    ...(draft.inReplyTo ? { inReplyTo: draft.inReplyTo } : {}),
+    ...(draft.subject ? { subject: draft.subject } : {}),
+    body: draft.body,
+    sentAt: now.toISOString(),
+    sentBy: person,
+    attachments,
+  };
+  try {
+    await deps.outgoing.put(message, { at: message.sentAt, actor, action: draft.inReplyTo ? 'REPLY_SENT' : 'MESSAGE_SENT', messageId: draft.inReplyTo ?? id, detail: `to ${draft.to}` }, replyExpiresAt);
+  } catch (error) {
+    await deps.documents.delete(keys).catch(() => undefined); // best effort: nothing refers to them
+    throw error;
+  }
+  return message;
+}
+
+/** A reply, only to a replyable and unexpired message of this company. */
+export async function reply(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, messageId: string, draft: { body: string; attachments: InlineAttachment[] }) {
+  const author = await authorizeCompanyPerson(deps, caller, enterpriseNumber, 'act');
+  const original = await deps.messages.getMessage(enterpriseNumber, messageId);
+  if (!original) {
+    const delivery = await deps.messages.getDelivery(messageId);
+    if (delivery?.recipient === enterpriseNumber) throw new DocumentExpiredError(`Message ${messageId} expired on ${delivery.expiresAt}`);
+    throw new NotFoundError(`No message ${messageId} in the e-Box of ${enterpriseNumber}`);
+  }
+  if (isExpired(original.expiresAt, deps.clock.now())) throw new DocumentExpiredError(`Message ${messageId} expired on ${original.expiresAt}; it can no longer be answered`);
+  if (!original.replyable) throw new ConflictError('notReplyable', `${original.senderId} does not accept replies to message ${messageId}`);
+  return store(deps, enterpriseNumber, author, { ...draft, to: original.senderId, inReplyTo: messageId }, original.expiresAt);
+}
+
+/** A new message to an institution that accepts them. */
+export async function sendToInstitution(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, draft: Omit<Draft, 'inReplyTo'>) {
+  const author = await authorizeCompanyPerson(deps, caller, enterpriseNumber, 'act');
+  const sender = await deps.senders.get(draft.to);
+  if (!sender) throw new InvalidInputError([{ in: 'body', name: 'to', kind: 'referencedResourceNotFound', detail: `no institution ${draft.to} is registered`, value: draft.to }]);
+  if (!sender.acceptsMessages) throw new ConflictError('messagesNotAccepted', `${sender.senderId} does not accept messages from companies`);
+  return store(deps, enterpriseNumber, author, draft);
+}
+
+export async function listSent(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, pageSize: number, cursor?: string) {
+  await authorizeCompany(deps, caller, enterpriseNumber, 'mailbox');
+  const page = await deps.outgoing.sentPage(enterpriseNumber, pageSize, cursor ? decodeCursor(cursor, { pk: `ENT#${enterpriseNumber}` }) : undefined);
+  return { messages: page.messages, ...(page.last ? { next: encodeCursor(page.last) } : {}) };
+}
+
+/** The institution's side: only what was addressed to it. */
+export async function listReceived(deps: Pick<Deps, 'outgoing'>, senderId: string, pageSize: number, cursor?: string) {
+  const page = await deps.outgoing.receivedPage(senderId, pageSize, cursor ? decodeCursor(cursor, { gsi1pk: `RCV#${senderId}` }) : undefined);
+  return { messages: page.messages, ...(page.last ? { next: encodeCursor(page.last) } : {}) };
+}
+
+export async function getReceived(deps: Pick<Deps, 'outgoing'>, senderId: string, id: string): Promise<OutgoingMessage> {
+  const message = await deps.outgoing.received(senderId, id);
+  if (!message) throw new NotFoundError(`No message ${id} was sent to ${senderId}`);
+  return message;
+}
+
+export async function receivedAttachmentUrl(deps: Pick<Deps, 'outgoing' | 'documents'>, senderId: string, id: string, attachmentId: string) {
+  const message = await getReceived(deps, senderId, id);
+  const attachment = message.attachments.find((candidate) => candidate.attachmentId === attachmentId);
+  if (!attachment) throw new NotFoundError(`Message ${id} has no attachment ${attachmentId}`);
+  return { url: await deps.documents.downloadUrl(outgoingDocumentKey(message.from, id, attachmentId), attachment.fileName), sha256: attachment.sha256 };
+}
