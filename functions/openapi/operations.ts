@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES, SCOPES, type Scope } from '../../shared/domain/roles';
 import type { Problem } from '../../shared/http/problem';
+import { pagedQuery } from '../../shared/http/query';
 import type { whoAmI } from '../../shared/services/access-management';
 import type { getPreferences } from '../../shared/services/enterprise-profile';
 import { query as listAuditQuery } from '../access/list-audit/schema';
@@ -10,13 +11,16 @@ import { body as putEnterpriseBody, params as putEnterpriseParams } from '../adm
 import { body as putSenderBody, params as putSenderParams } from '../admin/put-sender/schema';
 import { body as createUploadBody, response as uploadView } from '../delivery/create-upload/schema';
 import { params as getMessageParams } from '../delivery/get-message/schema';
+import { attachmentParams as receivedAttachmentParams, params as receivedParams } from '../delivery/get-received/schema';
 import { query as listMessagesQuery } from '../delivery/list-messages/schema';
 import { body as publishMessageBody } from '../delivery/publish-message/schema';
 import { attachmentParams, enterpriseParams, messageParams } from '../retrieval/enterprise-params';
 import { query as listInboxQuery } from '../retrieval/list-inbox/schema';
 import { body as patchEnterpriseBody } from '../retrieval/patch-enterprise/schema';
 import { body as patchInboxMessageBody } from '../retrieval/patch-inbox-message/schema';
-import { auditView, deliveryView, grantView, messageDetailView, messageSummaryView, pageOf, profileView, senderView } from '../views';
+import { body as postReplyBody } from '../retrieval/post-reply/schema';
+import { body as postSentBody } from '../retrieval/post-sent/schema';
+import { auditView, deliveryView, grantView, messageDetailView, messageSummaryView, outgoingView, pageOf, profileView, senderView } from '../views';
 
 /**
  * What the OpenAPI document says about each route of ROUTES, keyed `METHOD path`. The request
@@ -126,6 +130,7 @@ const grantList = z.object({ items: z.array(grantView) }).meta({ id: 'GrantList'
 const sentMessagePage = pageOf(deliveryView, 'SentMessagePage');
 const messageSummaryPage = pageOf(messageSummaryView, 'MessageSummaryPage');
 const auditPage = pageOf(auditView, 'AuditPage');
+const companyMessagePage = pageOf(outgoingView, 'CompanyMessagePage');
 
 /** Compile-time proof that values of `Actual` fit the documented shape `Documented`. */
 export type Fits<Actual extends Documented, Documented> = [Actual, Documented];
@@ -145,6 +150,7 @@ const read = [SCOPES.read] as const;
 
 const NOT_AN_INSTITUTION = 'missingScope, or missingPermission: the caller is not a machine client bound to an institution';
 const NO_ACCESS = 'missingScope, or missingPermission: the caller has no grant on this company (or is a client bound to another one)';
+const NO_PERSON_ACCESS = 'missingScope, or missingPermission: only a person with a grant on this company may write for it (machine clients may not)';
 const NOT_ACCESS_MANAGER = 'missingScope, or missingPermission: only the company\'s access managers may do this';
 
 export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
@@ -257,6 +263,35 @@ export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
     errors: [400, 401, 403],
     errorNotes: { 403: NOT_AN_INSTITUTION },
   },
+  'GET /v1/received': {
+    summary: 'List what companies sent to this institution',
+    description: 'Replies and messages that companies sent to this institution, newest first.',
+    tag: 'Delivery',
+    security: publish,
+    query: pagedQuery,
+    responses: [{ status: 200, description: 'A page of company messages', schema: companyMessagePage }],
+    errors: [400, 401, 403],
+    errorNotes: { 403: NOT_AN_INSTITUTION },
+  },
+  'GET /v1/received/{id}': {
+    summary: 'Get a message a company sent to this institution',
+    tag: 'Delivery',
+    security: publish,
+    params: receivedParams,
+    responses: [{ status: 200, description: 'The message, with links to its attachments', schema: outgoingView }],
+    errors: [400, 401, 403, 404],
+    errorNotes: { 403: NOT_AN_INSTITUTION, 404: 'resourceNotFound: no such message, or one addressed to another institution' },
+  },
+  'GET /v1/received/{id}/attachments/{attachmentId}/content': {
+    summary: 'Download an attachment a company sent to this institution',
+    description: 'Redirects to a short-lived presigned URL; Repr-Digest carries the SHA-256 recorded when the company sent it.',
+    tag: 'Delivery',
+    security: publish,
+    params: receivedAttachmentParams,
+    responses: [{ status: 302, description: 'Redirect to the PDF', headers: ['Location', 'Repr-Digest', 'Cache-Control'] }],
+    errors: [400, 401, 403, 404],
+    errorNotes: { 403: NOT_AN_INSTITUTION, 404: 'resourceNotFound: no such message or attachment for this institution' },
+  },
 
   // Retrieval
   'GET /v1/me': {
@@ -338,6 +373,52 @@ export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
     responses: [{ status: 302, description: 'Redirect to the PDF', headers: ['Location', 'Repr-Digest', 'Cache-Control'] }],
     errors: [400, 401, 403, 404, 410],
     errorNotes: { 403: NO_ACCESS, 404: 'resourceNotFound: no such message or attachment in this company\'s e-Box', 410: 'documentExpired: the message expired and was deleted' },
+  },
+  'POST /v1/enterprises/{enterpriseNumber}/messages/{messageId}/replies': {
+    summary: 'Reply to a message',
+    description: 'Only to a replyable message that has not expired; attachments are inline PDFs (at most 4 MiB decoded in total).',
+    tag: 'Retrieval',
+    security: read,
+    params: messageParams,
+    body: postReplyBody,
+    responses: [{ status: 201, description: 'Sent to the institution', schema: outgoingView, headers: ['Location'] }],
+    errors: [400, 401, 403, 404, 409, 410, 413, 415],
+    errorNotes: {
+      403: NO_PERSON_ACCESS,
+      404: 'resourceNotFound: no such message in this company\'s e-Box',
+      409: 'notReplyable: the institution does not accept replies to this message',
+      410: 'documentExpired: the message expired and can no longer be answered',
+      413: 'payloadTooLarge: inline attachments exceed 4 MiB in total',
+      415: 'unsupportedMediaType: an attachment is not a PDF',
+    },
+  },
+  'POST /v1/enterprises/{enterpriseNumber}/sent': {
+    summary: 'Send a message to an institution',
+    description: 'Only to institutions that accept messages; attachments are inline PDFs (at most 4 MiB decoded in total).',
+    tag: 'Retrieval',
+    security: read,
+    params: enterpriseParams,
+    body: postSentBody,
+    responses: [{ status: 201, description: 'Sent to the institution', schema: outgoingView, headers: ['Location'] }],
+    errors: [400, 401, 403, 409, 413, 415],
+    errorNotes: {
+      400: 'badRequest; referencedResourceNotFound when no institution `to` is registered',
+      403: NO_PERSON_ACCESS,
+      409: 'messagesNotAccepted: the institution does not accept messages from companies',
+      413: 'payloadTooLarge: inline attachments exceed 4 MiB in total',
+      415: 'unsupportedMediaType: an attachment is not a PDF',
+    },
+  },
+  'GET /v1/enterprises/{enterpriseNumber}/sent': {
+    summary: 'List what a company sent',
+    description: 'Replies and messages to institutions, newest first.',
+    tag: 'Retrieval',
+    security: read,
+    params: enterpriseParams,
+    query: pagedQuery,
+    responses: [{ status: 200, description: 'A page of company messages', schema: companyMessagePage }],
+    errors: [400, 401, 403],
+    errorNotes: { 403: NO_ACCESS },
   },
 
   // Access management

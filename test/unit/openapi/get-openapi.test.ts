@@ -1,0 +1,40 @@
+import '../fixtures/quiet-logs';
+import { join } from 'node:path';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { buildOpenApiDocument, operationKey } from '../../../functions/openapi/document';
+import { OPERATIONS } from '../../../functions/openapi/operations';
+import { ROUTES } from '../../../functions/routes';
+import type { Problem } from '../../../shared/http/problem';
+import { clientClaims, httpEvent, jsonBody, lambdaContext } from '../fixtures/http-event';
+
+interface HandlerModule {
+  handler: (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+}
+
+const root = join(__dirname, '../../..');
+const load = (handler: string): HandlerModule['handler'] => jest.requireActual<HandlerModule>(join(root, handler)).handler;
+
+describe('GET /openapi.json', () => {
+  it('serves the generated document, without a token', async () => {
+    const handler = load('functions/openapi/get-openapi/handler.ts');
+    const response = await handler(httpEvent({ route: '/openapi.json', claims: null }), lambdaContext());
+    expect(response.statusCode).toBe(200);
+    expect(response.headers?.['Content-Type']).toBe('application/json');
+    expect(jsonBody(response)).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument())));
+  });
+});
+
+describe('the documented scopes are the ones the handlers enforce', () => {
+  const secured = ROUTES.filter((route) => route.auth === 'jwt').map((route) => [operationKey(route), route] as const);
+
+  it.each(secured)('%s', async (key, route) => {
+    const spec = OPERATIONS[key];
+    if (!spec || spec.security === 'public') throw new Error(`${key} is documented as public`);
+    // A token without any e-Box scope: the handler refuses it before reading any input.
+    const event = httpEvent({ method: route.method, route: route.path, claims: clientClaims({ scope: 'openid' }) });
+    const response = await load(route.handler)(event, lambdaContext());
+    expect(response.statusCode).toBe(403);
+    const problem = jsonBody(response) as Problem;
+    expect([...(problem.requiredScopes ?? [])].sort()).toEqual([...spec.security].sort());
+  });
+});
