@@ -7,6 +7,8 @@ const common = { testEnvironment: 'node', transform, transformIgnorePatterns };
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Jest reads the timeout from the root config only; integration tests drive a real runtime.
+  testTimeout: 30000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...common, displayName: 'infra', testMatch: ['<rootDir>/test/infra/**/*.test.ts'] },
@@ -16,7 +18,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/integration/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/integration/setup/global-teardown.ts',
-      testTimeout: 30000,
     },
   ],
 };

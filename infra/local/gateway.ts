@@ -52,11 +52,12 @@ function sendProblem(response: ServerResponse, problem: Problem, instance: strin
 async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // Reads to the end even past the limit, so the 413 goes back on a clean connection.
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_PAYLOAD_BYTES) throw new PayloadTooLargeError(`The request body exceeds ${MAX_PAYLOAD_BYTES} bytes`);
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_PAYLOAD_BYTES) chunks.push(chunk as Buffer);
   }
+  if (size > MAX_PAYLOAD_BYTES) throw new PayloadTooLargeError(`The request body exceeds ${MAX_PAYLOAD_BYTES} bytes`);
   return Buffer.concat(chunks);
 }
 

@@ -67,7 +67,7 @@ export async function markMessage(deps: Deps, caller: Caller, enterpriseNumber: 
   const message = await visibleMessage(deps, enterpriseNumber, messageId);
   const at = deps.clock.now().toISOString();
   const changed = await deps.messages.setRead(message, read, at, { at, actor, action: read ? 'MESSAGE_MARKED_READ' : 'MESSAGE_MARKED_UNREAD', messageId });
-  if (!changed) return message;
+  if (!changed) return (await deps.messages.getMessage(enterpriseNumber, messageId)) ?? message; // another request set it first
   const { readAt: _previous, ...rest } = message;
   return read ? { ...rest, read, readAt: at } : { ...rest, read };
 }

@@ -57,8 +57,11 @@ async function resolveAttachments(deps: Deps, senderId: string, inputs: Attachme
   return resolved;
 }
 
-/** What makes two publications "the same": everything the sender chose, PDFs by digest. */
-function contentHash(request: PublishRequest, attachments: ResolvedAttachment[]): string {
+/**
+ * What makes two publications "the same": everything the sender chose; inline PDFs by digest,
+ * uploads by id (a retry must be recognised even after its upload was consumed).
+ */
+function contentHash(request: PublishRequest): string {
   const canonical = {
     recipient: request.recipient,
     documentType: request.documentType,
@@ -67,7 +70,11 @@ function contentHash(request: PublishRequest, attachments: ResolvedAttachment[])
     registered: request.registered,
     replyable: request.replyable,
     validityDays: request.validityDays ?? null,
-    attachments: attachments.map(({ fileName, sha256 }) => ({ fileName, sha256 })),
+    attachments: request.attachments.map((attachment) =>
+      'uploadId' in attachment
+        ? { fileName: attachment.fileName, uploadId: attachment.uploadId }
+        : { fileName: attachment.fileName, mediaType: attachment.mediaType, sha256: createHash('sha256').update(attachment.contentBase64).digest('hex') },
+    ),
   };
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
@@ -102,12 +109,12 @@ export async function publishMessage(deps: Deps, senderId: string, request: Publ
       { in: 'body', name: 'validityDays', detail: `validityDays may shorten, never lengthen, the ${type.validityDays} days of ${type.code}`, value: request.validityDays },
     ]);
   }
-  const attachments = await resolveAttachments(deps, senderId, request.attachments);
-  const hash = contentHash(request, attachments);
+  const hash = contentHash(request);
   if (request.externalId) {
     const original = await replayOf(deps, senderId, request.externalId, hash);
     if (original) return { delivery: original, created: false };
   }
+  const attachments = await resolveAttachments(deps, senderId, request.attachments);
 
   const now = deps.clock.now();
   const messageId = ulid(now.getTime());

@@ -1,4 +1,4 @@
-import { call, clientToken, personToken } from './support/api';
+import { call, clientToken, personToken, runJob } from './support/api';
 import { publish, randomEnterpriseNumber, randomSsin, samplePdf, setupEnterprise, setupSender, uniqueId, type EnterpriseSetup, type SenderSetup } from './support/fixtures';
 import {
   download,
@@ -64,6 +64,14 @@ const unreadCount = async (company: EnterpriseSetup) => {
 };
 const sentView = (sender: SenderSetup, messageId: string) => call<SentView>('GET', `/v1/messages/${messageId}`, { token: sender.token });
 
+/** Emails SES would have sent to the company, once the stream and the notifier have run. */
+async function emailsTo(company: EnterpriseSetup) {
+  expect((await runJob('stream')).status).toBe(200);
+  expect((await runJob('notifier')).status).toBe(200);
+  const emails = await call<{ items: Array<{ to: string[] }> }>('GET', '/local/emails');
+  return emails.body.items.filter((email) => email.to.includes(company.email));
+}
+
 const senderName = (sender: SenderSetup) => ({ fr: `Institution ${sender.senderId}`, nl: `Instelling ${sender.senderId}` });
 const TAX_NOTICE = { code: 'TAX_NOTICE', name: { fr: "Avis d'imposition", nl: 'Aanslagbiljet' } };
 const REMINDER = { code: 'REMINDER', name: { fr: 'Rappel', nl: 'Herinnering' } };
@@ -91,6 +99,7 @@ describe('publish → inbox → open → download → mark read', () => {
     });
     expect(response.status).toBe(201);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.headers.get('belgov-trace-id')).toMatch(/^[0-9a-f-]{36}$/);
     published = response.body;
     expect(response.headers.get('location')).toBe(`/v1/messages/${published.messageId}`);
     expect(published).toStrictEqual({
@@ -183,6 +192,7 @@ describe('publish → inbox → open → download → mark read', () => {
     const attachment = published.attachments[0]!;
     const { redirect, bytes, fetched } = await download(company.manager.token, company.enterpriseNumber, published.messageId, attachment.attachmentId);
     expect(redirect.status).toBe(302);
+    expect(redirect.headers.get('belgov-trace-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(redirect.headers.get('location')).toMatch(/^https?:\/\//);
     expect(redirect.headers.get('repr-digest')).toBe(`sha-256=:${sha256Base64(pdf)}:`);
     expect(fetched?.status).toBe(200);
@@ -241,6 +251,21 @@ describe('publish → inbox → open → download → mark read', () => {
     const back = await call<Summary>('PATCH', `/v1/enterprises/${n}/messages/${published.messageId}`, { token: company.manager.token, body: { read: true } });
     expect(back.body.read).toBe(true);
     expect(await unreadCount(company)).toBe(0);
+  });
+
+  it('answers concurrent PATCH {read: true} of one message each with read true, and counts it once', async () => {
+    const n = company.enterpriseNumber;
+    for (let round = 0; round < 3; round += 1) {
+      const other = (await publish(sender, n)) as unknown as SentView;
+      const before = await unreadCount(company);
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, () => call<Summary>('PATCH', `/v1/enterprises/${n}/messages/${other.messageId}`, { token: company.manager.token, body: { read: true } })),
+      );
+      expect(responses.map((response) => response.status)).toEqual(Array(20).fill(200));
+      expect(responses.map((response) => response.body.read)).toEqual(Array(20).fill(true));
+      expect(responses.map((response) => ISO_MS.test(response.body.readAt ?? ''))).toEqual(Array(20).fill(true));
+      expect(await unreadCount(company)).toBe(before - 1);
+    }
   });
 
   it('refuses a PATCH with anything but {read: boolean}', async () => {
@@ -394,7 +419,6 @@ describe('idempotent publication by externalId', () => {
     const again = await call<SentView>('POST', '/v1/messages', { token: sender.token, body: request(company.enterpriseNumber, externalId, pdf) });
     expect(again.status).toBe(200);
     expect(again.body).toStrictEqual(first.body);
-    expect(again.headers.get('location')).toBe(`/v1/messages/${first.body.messageId}`);
 
     // The same enterprise number in another accepted format is the same content.
     const formatted = await call<SentView>('POST', '/v1/messages', { token: sender.token, body: request(`BE${company.enterpriseNumber}`, externalId, pdf) });
@@ -406,6 +430,7 @@ describe('idempotent publication by externalId', () => {
     expect(await storedMessages(company.enterpriseNumber)).toHaveLength(1);
     expect(await storedDocuments(company.enterpriseNumber)).toHaveLength(1);
     expect(await unreadCount(company)).toBe(1);
+    expect(await emailsTo(company)).toHaveLength(1); // no second email
   });
 
   it('publishes 20 identical concurrent requests exactly once', async () => {
@@ -430,6 +455,25 @@ describe('idempotent publication by externalId', () => {
     expect(await storedDocuments(company.enterpriseNumber)).toHaveLength(1);
     expect(await unreadCount(company)).toBe(1);
     expect((await storedIdempotency(sender.senderId, externalId))?.messageId).toBe(messageId);
+    expect(await emailsTo(company)).toHaveLength(1);
+  });
+
+  it('publishes 10 concurrent requests with one externalId but different subjects exactly once: one 201, nine 409', async () => {
+    const company = await setupEnterprise();
+    const externalId = uniqueId('RACE-CONFLICT');
+    const pdf = samplePdf(externalId);
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        call<SentView>('POST', '/v1/messages', { token: sender.token, body: request(company.enterpriseNumber, externalId, pdf, { fr: `Avis ${index}` }) }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses).toEqual([201, 409, 409, 409, 409, 409, 409, 409, 409, 409]);
+    for (const refused of responses.filter((response) => response.status === 409)) expectProblem(refused, 409, 'urn:problem-type:ebox:externalIdConflict');
+    const winner = responses.find((response) => response.status === 201)!.body;
+    expect((await inboxOf(company)).body.items.map((item) => item.messageId)).toEqual([winner.messageId]);
+    expect(await storedDocuments(company.enterpriseNumber)).toHaveLength(1);
+    expect(await unreadCount(company)).toBe(1);
   });
 
   it('refuses the same externalId with a different subject or PDF: 409 externalIdConflict, nothing added', async () => {

@@ -128,6 +128,8 @@ export function expectProblem(response: ApiResponse<unknown>, status: number, ty
   });
   expect(body.title).toEqual(expect.any(String));
   expect(body.detail).toEqual(expect.any(String));
+  expect(response.headers.get('belgov-trace-id')).toMatch(/^[0-9a-f-]{36}$/);
+  expect(JSON.stringify(body)).not.toMatch(/:null[,}\]]/); // JSON never carries null
   return body;
 }
 
