@@ -5,9 +5,8 @@ import { DEFAULT_LANGUAGE, type EnterpriseProfile } from '../../domain/enterpris
 import type { EnterpriseNumber } from '../../domain/enterprise-number';
 import type { Language } from '../../domain/text';
 import { auditPut } from './audit-repository';
-import { fromItem } from './items';
+import { fromItem, primaryKey } from './items';
 import { keys } from './keys';
-import { pk } from './senders-repository';
 
 export interface ProfileChanges {
   notificationEmail?: string;
@@ -98,7 +97,7 @@ export class EnterprisesRepository {
 
   /** Strongly consistent: a revoked person is refused on the very next request. */
   async getGrant(enterpriseNumber: string, ssin: string): Promise<Grant | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: pk(keys.grant(enterpriseNumber, ssin)), ConsistentRead: true }));
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: primaryKey(keys.grant(enterpriseNumber, ssin)), ConsistentRead: true }));
     return Item ? fromItem<Grant>(Item) : undefined;
   }
 
@@ -117,7 +116,7 @@ export class EnterprisesRepository {
     await this.db.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Delete: { TableName: this.tableName, Key: pk(keys.grant(enterpriseNumber, ssin)) } },
+          { Delete: { TableName: this.tableName, Key: primaryKey(keys.grant(enterpriseNumber, ssin)) } },
           auditPut(this.tableName, enterpriseNumber, audit),
         ],
       }),

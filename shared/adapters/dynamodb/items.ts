@@ -20,3 +20,6 @@ export function conditionFailedAt(error: unknown, index: number): boolean {
 }
 
 export const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
+
+/** The table key of an item whose key helper also carries index attributes. */
+export const primaryKey = (key: { pk: string; sk: string }) => ({ pk: key.pk, sk: key.sk });

@@ -3,9 +3,8 @@ import { encodeTime } from 'ulid';
 import type { AuditEntry } from '../../domain/audit';
 import type { Delivery, Message } from '../../domain/message';
 import { auditPut } from './audit-repository';
-import { conditionFailedAt, fromItem } from './items';
+import { conditionFailedAt, fromItem, primaryKey } from './items';
 import { keys, ttlOf } from './keys';
-import { pk } from './senders-repository';
 
 /** The sender's records (delivery, idempotency) are kept this long after expiry, then TTL removes them. */
 export const SENDER_RECORD_RETENTION_DAYS = 365;
@@ -106,7 +105,7 @@ export class MessagesRepository {
   }
 
   async getDelivery(messageId: string): Promise<Delivery | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: pk(keys.delivery(messageId, '')), ConsistentRead: true }));
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: primaryKey(keys.delivery(messageId, '')), ConsistentRead: true }));
     return Item ? fromItem<Delivery>(Item) : undefined;
   }
 
@@ -215,7 +214,7 @@ export class MessagesRepository {
             {
               Update: {
                 TableName: this.tableName,
-                Key: pk(keys.delivery(message.messageId, message.senderId)),
+                Key: primaryKey(keys.delivery(message.messageId, message.senderId)),
                 UpdateExpression: 'SET firstReadAt = :at',
                 ConditionExpression: 'attribute_exists(pk)',
                 ExpressionAttributeValues: { ':at': at },

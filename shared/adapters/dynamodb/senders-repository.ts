@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Sender } from '../../domain/sender';
-import { fromItem } from './items';
+import { fromItem, primaryKey } from './items';
 import { keys } from './keys';
 
 /** Institutions, their document types, and the machine clients bound to them or to companies. */
@@ -15,7 +15,7 @@ export class SendersRepository {
   }
 
   async get(senderId: string): Promise<Sender | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: pk(keys.sender(senderId)) }));
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: primaryKey(keys.sender(senderId)) }));
     return Item ? fromItem<Sender>(Item) : undefined;
   }
 
@@ -61,5 +61,3 @@ export class ClientsRepository {
     return Item ? fromItem<ClientBinding>(Item) : undefined;
   }
 }
-
-export const pk = (key: { pk: string; sk: string }) => ({ pk: key.pk, sk: key.sk });
