@@ -1,7 +1,7 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { AuditEntry } from '../../domain/audit';
-import { fromItem } from './items';
+import { BASE_KEY, fromItem, toPage } from './items';
 import { keys } from './keys';
 
 /** The put of one audit entry, to include in a transaction with the action it records. */
@@ -34,16 +34,17 @@ export class AuditRepository {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.skPrefix },
         ScanIndexForward: false,
-        Limit: limit,
+        Limit: limit + 1,
         ExclusiveStartKey: after,
       }),
     );
+    const page = toPage(result, limit, BASE_KEY);
     return {
-      entries: (result.Items ?? []).map((item) => {
+      entries: page.items.map((item) => {
         const { enterpriseNumber: _n, ...entry } = fromItem<AuditEntry & { enterpriseNumber: string }>(item);
         return entry;
       }),
-      ...(result.LastEvaluatedKey ? { last: result.LastEvaluatedKey as Record<string, string> } : {}),
+      ...(page.last ? { last: page.last } : {}),
     };
   }
 }

@@ -3,7 +3,7 @@ import { encodeTime } from 'ulid';
 import type { AuditEntry } from '../../domain/audit';
 import type { Delivery, Message } from '../../domain/message';
 import { auditPut } from './audit-repository';
-import { conditionFailedAt, fromItem, primaryKey } from './items';
+import { BASE_KEY, conditionFailedAt, fromItem, GSI1_KEY, primaryKey, toPage } from './items';
 import { keys, ttlOf } from './keys';
 
 /** The sender's records (delivery, idempotency) are kept this long after expiry, then TTL removes them. */
@@ -129,14 +129,12 @@ export class MessagesRepository {
         ExpressionAttributeValues: values,
         ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
         ScanIndexForward: false,
-        Limit: limit,
+        Limit: limit + 1,
         ExclusiveStartKey: after,
       }),
     );
-    return {
-      messages: (result.Items ?? []).map((item) => fromItem<Message>(item)),
-      ...(result.LastEvaluatedKey ? { last: result.LastEvaluatedKey as Record<string, string> } : {}),
-    };
+    const page = toPage(result, limit, BASE_KEY);
+    return { messages: page.items.map((item) => fromItem<Message>(item)), ...(page.last ? { last: page.last } : {}) };
   }
 
   /** A sender's deliveries, newest first (gsi1, one Query per page). */
@@ -148,14 +146,12 @@ export class MessagesRepository {
         KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
         ExpressionAttributeValues: { ':pk': keys.deliveriesOf(senderId).gsi1pk, ':prefix': 'MSG#' },
         ScanIndexForward: false,
-        Limit: limit,
+        Limit: limit + 1,
         ExclusiveStartKey: after,
       }),
     );
-    return {
-      deliveries: (result.Items ?? []).map((item) => fromItem<Delivery>(item)),
-      ...(result.LastEvaluatedKey ? { last: result.LastEvaluatedKey as Record<string, string> } : {}),
-    };
+    const page = toPage(result, limit, GSI1_KEY);
+    return { deliveries: page.items.map((item) => fromItem<Delivery>(item)), ...(page.last ? { last: page.last } : {}) };
   }
 
   /**

@@ -2,7 +2,7 @@ import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from 
 import type { AuditEntry } from '../../domain/audit';
 import type { OutgoingMessage } from '../../domain/outgoing';
 import { auditPut } from './audit-repository';
-import { fromItem } from './items';
+import { BASE_KEY, fromItem, GSI1_KEY, toPage } from './items';
 import { outgoingKeys, ttlOf } from './keys';
 
 /**
@@ -74,10 +74,8 @@ export class OutgoingRepository {
   }
 
   private async page(input: Pick<ConstructorParameters<typeof QueryCommand>[0], 'IndexName' | 'KeyConditionExpression' | 'ExpressionAttributeValues'>, limit: number, after?: Record<string, string>) {
-    const result = await this.db.send(new QueryCommand({ ...input, TableName: this.tableName, ScanIndexForward: false, Limit: limit, ExclusiveStartKey: after }));
-    return {
-      messages: (result.Items ?? []).map((item) => fromItem<OutgoingMessage>(item)),
-      ...(result.LastEvaluatedKey ? { last: result.LastEvaluatedKey as Record<string, string> } : {}),
-    };
+    const result = await this.db.send(new QueryCommand({ ...input, TableName: this.tableName, ScanIndexForward: false, Limit: limit + 1, ExclusiveStartKey: after }));
+    const page = toPage(result, limit, input.IndexName ? GSI1_KEY : BASE_KEY);
+    return { messages: page.items.map((item) => fromItem<OutgoingMessage>(item)), ...(page.last ? { last: page.last } : {}) };
   }
 }
