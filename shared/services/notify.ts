@@ -52,9 +52,9 @@ async function sendDigest(deps: Deps, kind: NotificationKind, enterpriseNumber: 
     return;
   }
   const claimed: string[] = [];
-  for (const messageId of messageIds) if (await deps.notifications.claim(messageId, kind, now)) claimed.push(messageId);
-  if (claimed.length === 0) return;
   try {
+    for (const messageId of messageIds) if (await deps.notifications.claim(messageId, kind, now)) claimed.push(messageId);
+    if (claimed.length === 0) return;
     const messages = (await deps.notifications.messages(enterpriseNumber, claimed)).filter((message) => !isExpired(message.expiresAt, now));
     if (messages.length > 0) {
       messages.sort((a, b) => a.messageId.localeCompare(b.messageId));

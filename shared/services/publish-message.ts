@@ -147,14 +147,16 @@ export async function publishMessage(deps: Deps, senderId: string, request: Publ
   const { senderName: _name, enterpriseNumber: recipient, body: _body, read: _read, documentType, ...shared } = message;
   const delivery: Delivery = { ...shared, recipient, documentType: documentType.code };
 
-  // The PDFs first: a message is never visible without its documents.
-  await Promise.all(
-    attachments.map((attachment, index) =>
-      'bytes' in attachment ? deps.documents.put(objectKeys[index]!, attachment.bytes, attachment.sha256) : deps.documents.copy(attachment.uploadKey, objectKeys[index]!),
-    ),
-  );
   const uploads = attachments.flatMap((attachment) => ('uploadId' in attachment ? [attachment.uploadId] : []));
   try {
+    // The PDFs first: a message is never visible without its documents.
+    const writes = await Promise.allSettled(
+      attachments.map((attachment, index) =>
+        'bytes' in attachment ? deps.documents.put(objectKeys[index]!, attachment.bytes, attachment.sha256) : deps.documents.copy(attachment.uploadKey, objectKeys[index]!),
+      ),
+    );
+    const failed = writes.find((write): write is PromiseRejectedResult => write.status === 'rejected');
+    if (failed) throw failed.reason;
     await deps.messages.publish(message, delivery, { contentHash: hash, consumedUploads: uploads });
   } catch (error) {
     await deps.documents.delete(objectKeys).catch(() => undefined); // best effort: keys nobody refers to

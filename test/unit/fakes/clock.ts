@@ -1,0 +1,29 @@
+import type { OffsetClock } from '../../../shared/clock';
+
+const DAY_MS = 86_400_000;
+
+/** A clock that stands still until a test moves it. */
+export class FakeClock implements Pick<OffsetClock, 'now' | 'advance'> {
+  private current: number;
+
+  constructor(iso: string) {
+    this.current = Date.parse(iso);
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  advance(ms: number): void {
+    this.current += ms;
+  }
+
+  advanceDays(days: number): void {
+    this.advance(days * DAY_MS);
+  }
+
+  /** OffsetClock has a private member, so the fake is cast to the port type the container declares. */
+  get port(): OffsetClock {
+    return this as unknown as OffsetClock;
+  }
+}

@@ -1,0 +1,187 @@
+import { keys } from '../../../shared/adapters/dynamodb/keys';
+import type { ExpiringEntry, NotificationsRepository } from '../../../shared/adapters/dynamodb/notifications-repository';
+import type { AuditRepository } from '../../../shared/adapters/dynamodb/audit-repository';
+import type { Mailer, OutgoingEmail } from '../../../shared/adapters/ses/mailer';
+import type { NotificationQueue } from '../../../shared/adapters/sqs/notification-queue';
+import type { AuditEntry } from '../../../shared/domain/audit';
+import type { Message } from '../../../shared/domain/message';
+import type { NotificationJob, NotificationKind } from '../../../shared/domain/notification';
+
+type NotificationsPort = Pick<NotificationsRepository, 'expiring' | 'markWarned' | 'claim' | 'confirm' | 'release' | 'messages'>;
+
+export interface ExpiringQuery {
+  partition: string;
+  from: string;
+  to: string;
+  after?: Record<string, unknown>;
+}
+
+export interface Claim {
+  status: 'CLAIMED' | 'SENT';
+  /** When it was claimed; absent for a claim that never goes stale (held elsewhere). */
+  claimedAt?: string;
+  sentAt?: string;
+  emailId?: string;
+}
+
+/** As NotificationsRepository: an unconfirmed claim older than this may be taken again. */
+export const CLAIM_LEASE_MS = 5 * 60_000;
+
+const sortKeyOf = (entry: ExpiringEntry) => keys.expiry(entry.expiresAt.slice(0, 10), entry.messageId, entry.expiresAt, entry.enterpriseNumber);
+
+/**
+ * The jobs' view of the table in memory: the sparse expiry index (partitions from the real key
+ * helper, range reads with BETWEEN semantics on the sort key, optional paging), the per-message
+ * "notified" claims and the company copies of messages.
+ */
+export class FakeNotifications implements NotificationsPort {
+  readonly stored = new Map<string, Message>();
+  readonly index = new Map<string, Map<string, ExpiringEntry>>();
+  readonly claims = new Map<string, Claim>();
+  readonly queries: ExpiringQuery[] = [];
+  readonly warned = new Map<string, string>();
+  readonly released: Array<{ messageIds: string[]; kind: NotificationKind }> = [];
+  readonly confirmed: Array<{ messageIds: string[]; kind: NotificationKind; sentAt: string; emailId?: string }> = [];
+  /** Messages whose next claim(s) fail with a DynamoDB error (count of failures left). */
+  readonly claimFailures = new Map<string, number>();
+  /** Entries per page of `expiring`; pages are cut like a Query's Limit. */
+  pageSize = Number.POSITIVE_INFINITY;
+  capacityPerQuery = 0.5;
+
+  addMessage(message: Message): void {
+    this.stored.set(`${message.enterpriseNumber}#${message.messageId}`, structuredClone(message));
+  }
+
+  /** Puts a document in the expiry index, where the message repository would. */
+  addExpiring(entry: ExpiringEntry): void {
+    const key = sortKeyOf(entry);
+    const partition = this.index.get(key.expiryPk) ?? new Map<string, ExpiringEntry>();
+    partition.set(key.expirySk, { ...entry });
+    this.index.set(key.expiryPk, partition);
+  }
+
+  /** Whether a document is still in the expiry index. */
+  isIndexed(entry: ExpiringEntry): boolean {
+    const key = sortKeyOf(entry);
+    return this.index.get(key.expiryPk)?.has(key.expirySk) ?? false;
+  }
+
+  /** Another notifier already claimed (or sent) this message for this kind. */
+  claimElsewhere(messageId: string, kind: NotificationKind, status: Claim['status'] = 'CLAIMED', claimedAt?: string): void {
+    this.claims.set(`${messageId}#${kind}`, { status, ...(claimedAt !== undefined ? { claimedAt } : {}) });
+  }
+
+  async expiring(partition: string, from: string, to: string, after?: Record<string, unknown>) {
+    this.queries.push({ partition, from, to, ...(after ? { after } : {}) });
+    const start = typeof after?.expirySk === 'string' ? after.expirySk : undefined;
+    const matching = [...(this.index.get(partition) ?? new Map<string, ExpiringEntry>()).entries()]
+      .filter(([sk]) => sk >= from && sk <= to && (start === undefined || sk > start))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const page = matching.slice(0, this.pageSize);
+    const last = page[page.length - 1];
+    const more = matching.length > page.length && last !== undefined;
+    return {
+      entries: page.map(([, entry]) => ({ ...entry })),
+      capacityUnits: this.capacityPerQuery,
+      ...(more ? { next: { expiryPk: partition, expirySk: last[0] } } : {}),
+    };
+  }
+
+  async markWarned(entry: ExpiringEntry, at: string): Promise<boolean> {
+    const key = sortKeyOf(entry);
+    const partition = this.index.get(key.expiryPk);
+    if (!partition?.delete(key.expirySk)) return false;
+    this.warned.set(entry.messageId, at);
+    return true;
+  }
+
+  /** Like the conditional put: free, or CLAIMED and older than the lease; otherwise false. */
+  async claim(messageId: string, kind: NotificationKind, now: Date): Promise<boolean> {
+    const failures = this.claimFailures.get(messageId) ?? 0;
+    if (failures > 0) {
+      this.claimFailures.set(messageId, failures - 1);
+      throw Object.assign(new Error('The level of configured provisioned throughput for the table was exceeded.'), { name: 'ProvisionedThroughputExceededException' });
+    }
+    const key = `${messageId}#${kind}`;
+    const existing = this.claims.get(key);
+    const stale = existing?.status === 'CLAIMED' && existing.claimedAt !== undefined && Date.parse(existing.claimedAt) < now.getTime() - CLAIM_LEASE_MS;
+    if (existing && !stale) return false;
+    this.claims.set(key, { status: 'CLAIMED', claimedAt: now.toISOString() });
+    return true;
+  }
+
+  async confirm(messageIds: string[], kind: NotificationKind, sentAt: string, emailId?: string): Promise<void> {
+    this.confirmed.push({ messageIds: [...messageIds], kind, sentAt, ...(emailId !== undefined ? { emailId } : {}) });
+    for (const messageId of messageIds) {
+      const key = `${messageId}#${kind}`;
+      this.claims.set(key, { ...this.claims.get(key), status: 'SENT', sentAt, ...(emailId !== undefined ? { emailId } : {}) });
+    }
+  }
+
+  async release(messageIds: string[], kind: NotificationKind): Promise<void> {
+    this.released.push({ messageIds: [...messageIds], kind });
+    for (const messageId of messageIds) this.claims.delete(`${messageId}#${kind}`);
+  }
+
+  async messages(enterpriseNumber: string, messageIds: string[]): Promise<Message[]> {
+    return messageIds.flatMap((messageId) => {
+      const message = this.stored.get(`${enterpriseNumber}#${messageId}`);
+      return message ? [structuredClone(message)] : [];
+    });
+  }
+
+  get port(): NotificationsRepository {
+    return this as unknown as NotificationsRepository;
+  }
+}
+
+/** SES in memory; `failWhen` makes a send throw, as a throttled or refused send would. */
+export class FakeMailer implements Pick<Mailer, 'send'> {
+  readonly sent: OutgoingEmail[] = [];
+  failWhen: (email: OutgoingEmail) => boolean = () => false;
+  private counter = 0;
+
+  async send(email: OutgoingEmail): Promise<string | undefined> {
+    if (this.failWhen(email)) throw Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException' });
+    this.sent.push({ ...email });
+    this.counter += 1;
+    return `email-${this.counter}`;
+  }
+
+  get port(): Mailer {
+    return this as unknown as Mailer;
+  }
+}
+
+export class FakeAudit implements Pick<AuditRepository, 'append'> {
+  readonly entries: Array<{ enterpriseNumber: string; entry: AuditEntry }> = [];
+
+  async append(enterpriseNumber: string, entry: AuditEntry): Promise<void> {
+    this.entries.push({ enterpriseNumber, entry: structuredClone(entry) });
+  }
+
+  get port(): AuditRepository {
+    return this as unknown as AuditRepository;
+  }
+}
+
+/** The notifications queue; `onSend` runs after the jobs were accepted (e.g. a concurrent run's work). */
+export class FakeQueue implements Pick<NotificationQueue, 'send'> {
+  readonly batches: NotificationJob[][] = [];
+  onSend: (jobs: NotificationJob[]) => void = () => undefined;
+  failure: Error | undefined;
+
+  async send(jobs: NotificationJob[]): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.batches.push(structuredClone(jobs));
+    this.onSend(jobs);
+  }
+
+  get jobs(): NotificationJob[] {
+    return this.batches.flat();
+  }
+
+  get port(): NotificationQueue {
+    return this as unknown as NotificationQueue;
+  }
+}
