@@ -47,6 +47,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   route('POST', '/v1/enterprises/{enterpriseNumber}/messages/{messageId}/replies', 'retrieval/post-reply'),
   route('POST', '/v1/enterprises/{enterpriseNumber}/sent', 'retrieval/post-sent'),
   route('GET', '/v1/enterprises/{enterpriseNumber}/sent', 'retrieval/list-sent'),
+  route('GET', '/v1/enterprises/{enterpriseNumber}/sent/{id}', 'retrieval/get-sent'),
   // Access management (access managers)
   route('GET', '/v1/enterprises/{enterpriseNumber}/access', 'access/list-access'),
   route('PUT', '/v1/enterprises/{enterpriseNumber}/access/{ssin}', 'access/put-access'),

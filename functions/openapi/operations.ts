@@ -12,6 +12,7 @@ import { body as putSenderBody, params as putSenderParams } from '../admin/put-s
 import { body as createUploadBody, response as uploadView } from '../delivery/create-upload/schema';
 import { params as getMessageParams } from '../delivery/get-message/schema';
 import { attachmentParams as receivedAttachmentParams, params as receivedParams } from '../delivery/get-received/schema';
+import { params as sentParams } from '../retrieval/get-sent/schema';
 import { query as listMessagesQuery } from '../delivery/list-messages/schema';
 import { body as publishMessageBody } from '../delivery/publish-message/schema';
 import { attachmentParams, enterpriseParams, messageParams } from '../retrieval/enterprise-params';
@@ -419,6 +420,15 @@ export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
     responses: [{ status: 200, description: 'A page of company messages', schema: companyMessagePage }],
     errors: [400, 401, 403],
     errorNotes: { 403: NO_ACCESS },
+  },
+  'GET /v1/enterprises/{enterpriseNumber}/sent/{id}': {
+    summary: 'Get a reply or message the company sent',
+    tag: 'Retrieval',
+    security: read,
+    params: sentParams,
+    responses: [{ status: 200, description: 'The message the company sent', schema: outgoingView }],
+    errors: [400, 401, 403, 404],
+    errorNotes: { 403: NO_ACCESS, 404: 'resourceNotFound: the company sent no such message' },
   },
 
   // Access management

@@ -13,13 +13,18 @@ export function encodeCursor(position: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
 }
 
-/** Decodes a cursor, refusing one made for another listing (its position must match `scope`). */
-export function decodeCursor(cursor: string, scope: Record<string, string>): Record<string, string> {
+/**
+ * Decodes a cursor, refusing one made for another listing: its position must equal `scope` and
+ * start with `prefixes` (the sort key of the list it came from).
+ */
+export function decodeCursor(cursor: string, scope: Record<string, string>, prefixes: Record<string, string> = {}): Record<string, string> {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (value && typeof value === 'object' && Object.values(value).every((part) => typeof part === 'string')) {
       const position = value as Record<string, string>;
-      if (Object.entries(scope).every(([name, expected]) => position[name] === expected)) return position;
+      const inScope = Object.entries(scope).every(([name, expected]) => position[name] === expected);
+      const inList = Object.entries(prefixes).every(([name, prefix]) => position[name]?.startsWith(prefix));
+      if (inScope && inList) return position;
     }
   } catch {
     // falls through to the refusal below

@@ -41,7 +41,7 @@ export async function revokeAccess(deps: Deps, caller: Caller, enterpriseNumber:
 /** The audit trail, newest first, for access managers only. */
 export async function auditTrail(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, pageSize: number, cursor?: string) {
   await authorizeCompany(deps, caller, enterpriseNumber, 'manage');
-  const page = await deps.audit.page(enterpriseNumber, pageSize, cursor ? decodeCursor(cursor, { pk: `ENT#${enterpriseNumber}` }) : undefined);
+  const page = await deps.audit.page(enterpriseNumber, pageSize, cursor ? decodeCursor(cursor, { pk: `ENT#${enterpriseNumber}` }, { sk: 'AUDIT#' }) : undefined);
   return { entries: page.entries, ...(page.last ? { next: encodeCursor(page.last) } : {}) };
 }
 

@@ -80,13 +80,20 @@ export async function sendToInstitution(deps: Deps, caller: Caller, enterpriseNu
 
 export async function listSent(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, pageSize: number, cursor?: string) {
   await authorizeCompany(deps, caller, enterpriseNumber, 'mailbox');
-  const page = await deps.outgoing.sentPage(enterpriseNumber, pageSize, cursor ? decodeCursor(cursor, { pk: `ENT#${enterpriseNumber}` }) : undefined);
+  const page = await deps.outgoing.sentPage(enterpriseNumber, pageSize, cursor ? decodeCursor(cursor, { pk: `ENT#${enterpriseNumber}` }, { sk: 'SENT#' }) : undefined);
   return { messages: page.messages, ...(page.last ? { next: encodeCursor(page.last) } : {}) };
+}
+
+export async function getSent(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, id: string): Promise<OutgoingMessage> {
+  await authorizeCompany(deps, caller, enterpriseNumber, 'mailbox');
+  const message = await deps.outgoing.sent(enterpriseNumber, id);
+  if (!message) throw new NotFoundError(`${enterpriseNumber} sent no message ${id}`);
+  return message;
 }
 
 /** The institution's side: only what was addressed to it. */
 export async function listReceived(deps: Pick<Deps, 'outgoing'>, senderId: string, pageSize: number, cursor?: string) {
-  const page = await deps.outgoing.receivedPage(senderId, pageSize, cursor ? decodeCursor(cursor, { gsi1pk: `RCV#${senderId}` }) : undefined);
+  const page = await deps.outgoing.receivedPage(senderId, pageSize, cursor ? decodeCursor(cursor, { gsi1pk: `RCV#${senderId}` }, { gsi1sk: 'OUT#' }) : undefined);
   return { messages: page.messages, ...(page.last ? { next: encodeCursor(page.last) } : {}) };
 }
 

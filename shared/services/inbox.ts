@@ -14,7 +14,7 @@ type Deps = Pick<Container, 'enterprises' | 'clientBindings' | 'messages' | 'aud
 /** A company's messages, newest first, filtered; one Query per page. */
 export async function listInbox(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, filter: InboxFilter, pageSize: number, cursor?: string) {
   await authorizeCompany(deps, caller, enterpriseNumber, 'mailbox');
-  const after = cursor ? decodeCursor(cursor, { pk: `ENT#${enterpriseNumber}` }) : undefined;
+  const after = cursor ? decodeCursor(cursor, { pk: `ENT#${enterpriseNumber}` }, { sk: 'MSG#' }) : undefined;
   const page = await deps.messages.inboxPage(enterpriseNumber, deps.clock.now(), filter, pageSize, after);
   return { messages: page.messages, ...(page.last ? { next: encodeCursor(page.last) } : {}) };
 }

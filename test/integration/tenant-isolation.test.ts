@@ -159,6 +159,7 @@ const EXPECTATIONS: Record<string, Record<Persona, Expectation>> = {
   'PATCH /v1/enterprises/{enterpriseNumber}/messages/{messageId}': companyRoute(allowed(200), allowed(200)),
   'GET /v1/enterprises/{enterpriseNumber}/messages/{messageId}/attachments/{attachmentId}/content': companyRoute(allowed(302), allowed(302)),
   'GET /v1/enterprises/{enterpriseNumber}/sent': companyRoute(allowed(200), allowed(200)),
+  'GET /v1/enterprises/{enterpriseNumber}/sent/{id}': companyRoute(allowed(200), allowed(200)),
   // Acting for the company: people with a grant only.
   'PATCH /v1/enterprises/{enterpriseNumber}': companyRoute(allowed(200), missingPermission),
   'POST /v1/enterprises/{enterpriseNumber}/messages/{messageId}/replies': companyRoute(allowed(201), missingPermission),

@@ -1,4 +1,4 @@
-import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../../domain/audit';
 import type { OutgoingMessage } from '../../domain/outgoing';
 import { auditPut } from './audit-repository';
@@ -29,6 +29,12 @@ export class OutgoingRepository {
         ],
       }),
     );
+  }
+
+  async sent(enterpriseNumber: string, id: string): Promise<OutgoingMessage | undefined> {
+    const key = outgoingKeys.sent(enterpriseNumber, id, '');
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: key.pk, sk: key.sk }, ConsistentRead: true }));
+    return Item ? fromItem<OutgoingMessage>(Item) : undefined;
   }
 
   async repliesTo(enterpriseNumber: string, messageId: string): Promise<OutgoingMessage[]> {
