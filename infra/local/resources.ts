@@ -29,7 +29,7 @@ export async function createLocalResources(clients: AwsClients, names: { tableNa
         { AttributeName: index.partitionKey, KeyType: 'HASH' },
         { AttributeName: index.sortKey, KeyType: 'RANGE' },
       ],
-      Projection: { ProjectionType: 'ALL' },
+      Projection: { ProjectionType: index.projection },
     };
   });
   await clients.dynamodb.send(

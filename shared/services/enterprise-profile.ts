@@ -9,14 +9,22 @@ import { NotFoundError } from '../domain/errors';
 import type { Language } from '../domain/text';
 import { authorizeCompany } from './access-control';
 
-type Deps = Pick<Container, 'enterprises' | 'clientBindings' | 'clock'>;
+type Deps = Pick<Container, 'enterprises' | 'clientBindings' | 'messages' | 'clock'>;
+
+/** The stored counter still counts unread messages that expired but TTL has not removed yet. */
+async function withLiveUnreadCount(deps: Deps, profile: EnterpriseProfile): Promise<EnterpriseProfile> {
+  if (profile.unreadCount === 0) return profile;
+  const expired = await deps.messages.countExpiredUnread(profile.enterpriseNumber, deps.clock.now());
+  return { ...profile, unreadCount: Math.max(0, profile.unreadCount - expired) };
+}
 
 /** Any company with a valid number can receive, so an unregistered one still has a (blank) profile. */
 const blankProfile = (enterpriseNumber: EnterpriseNumber): EnterpriseProfile => ({ enterpriseNumber, language: DEFAULT_LANGUAGE, digitalOnly: false, unreadCount: 0 });
 
 export async function getProfile(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber): Promise<EnterpriseProfile> {
   await authorizeCompany(deps, caller, enterpriseNumber, 'mailbox');
-  return (await deps.enterprises.getProfile(enterpriseNumber)) ?? blankProfile(enterpriseNumber);
+  const profile = await deps.enterprises.getProfile(enterpriseNumber);
+  return profile ? withLiveUnreadCount(deps, profile) : blankProfile(enterpriseNumber);
 }
 
 export interface ProfilePatch {
@@ -46,7 +54,7 @@ export async function patchProfile(deps: Deps, caller: Caller, enterpriseNumber:
     audit.push({ at, actor, action: 'DIGITAL_ONLY_CHANGED', detail: patch.digitalOnly ? 'consent given' : 'consent withdrawn' });
   }
   await deps.enterprises.updateProfile(enterpriseNumber, changes, audit);
-  return { ...current, ...patch, ...(changes.digitalOnly ? { digitalOnlySince: at } : {}) };
+  return withLiveUnreadCount(deps, { ...current, ...patch, ...(changes.digitalOnly ? { digitalOnlySince: at } : {}) });
 }
 
 /** What institutions may know: whether the company asked to receive everything digitally. */

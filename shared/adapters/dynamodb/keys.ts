@@ -28,6 +28,8 @@ export const keys = {
     expiryPk: `EXP#${day}#${shardOf(messageId)}`,
     expirySk: `${expiresAt}#${n}#${messageId}`,
   }),
+  /** Unread-by-expiry index entry of an unread message; removed when it is read. */
+  unread: (n: string, expiresAt: string, messageId: string) => ({ unreadPk: `UNREAD#${n}`, unreadSk: `${expiresAt}#${messageId}` }),
   expiryPartitions: (day: string) => Array.from({ length: EXPIRY_SHARDS }, (_, shard) => `EXP#${day}#${shard}`),
 };
 

@@ -11,9 +11,11 @@ export const TABLE_SCHEMA = {
   stream: 'NEW_AND_OLD_IMAGES',
   indexes: {
     /** Overloaded: a person's grants, a sender's messages, the list of senders. */
-    gsi1: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    gsi1: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
     /** Sparse, sharded expiry index: documents expiring on a day, not yet warned. */
-    expiry: { partitionKey: 'expiryPk', sortKey: 'expirySk' },
+    expiry: { partitionKey: 'expiryPk', sortKey: 'expirySk', projection: 'ALL' },
+    /** Sparse: a company's unread messages by expiry, to leave expired ones out of the unread count at once. */
+    unread: { partitionKey: 'unreadPk', sortKey: 'unreadSk', projection: 'KEYS_ONLY' },
   },
 } as const;
 

@@ -1,3 +1,4 @@
+import type { MessagesRepository } from '../../../shared/adapters/dynamodb/messages-repository';
 import type { Caller } from '../../../shared/domain/caller';
 import { MissingPermissionError, NotFoundError } from '../../../shared/domain/errors';
 import type { Ssin } from '../../../shared/domain/ssin';
@@ -13,14 +14,19 @@ const T0 = '2026-03-10T09:00:00.000Z';
 const user: Caller = { kind: 'person', ssin: USER, name: 'Ursula User', scopes: ['ebox/read'] };
 const companyClient: Caller = { kind: 'client', clientId: 'company-erp', scopes: ['ebox/read'] };
 
-function setup() {
+/** Unread messages that expired and still wait for TTL, as the unread index would count them. */
+function expiredUnread(count: number): Pick<MessagesRepository, 'countExpiredUnread'> {
+  return { countExpiredUnread: async () => count };
+}
+
+function setup(expired = 0) {
   const enterprises = new FakeEnterprises();
   enterprises.addProfile({ enterpriseNumber: COMPANY, name: 'Brasserie Zénobe', notificationEmail: 'old@zenobe.be', language: 'fr', digitalOnly: false, unreadCount: 4 });
   enterprises.addGrant({ enterpriseNumber: COMPANY, ssin: USER, name: 'Ursula User', role: 'USER', grantedAt: '2026-01-01T00:00:00.000Z', grantedBy: { clientId: 'ops' } });
   enterprises.addGrant({ enterpriseNumber: UNREGISTERED, ssin: USER, name: 'Ursula User', role: 'USER', grantedAt: '2026-01-01T00:00:00.000Z', grantedBy: { clientId: 'ops' } });
   const clientBindings = new FakeClientBindings().bind({ clientId: 'company-erp', enterpriseNumber: COMPANY });
   const clock = new FakeClock(T0);
-  return { enterprises, clock, deps: { enterprises: enterprises.port, clientBindings: clientBindings.port, clock: clock.port } };
+  return { enterprises, clock, deps: { enterprises: enterprises.port, clientBindings: clientBindings.port, clock: clock.port, messages: expiredUnread(expired) as unknown as MessagesRepository } };
 }
 
 const actor = { ssin: USER, name: 'Ursula User' };
@@ -162,5 +168,17 @@ describe('getPreferences', () => {
     const { deps } = setup();
     const preferences = await getPreferences(deps, COMPANY);
     expect(Object.keys(preferences).sort()).toEqual(['digitalOnly', 'enterpriseNumber']);
+  });
+});
+
+describe('getProfile unread count', () => {
+  it('leaves out unread messages that expired but are not deleted yet', async () => {
+    const { deps } = setup(3);
+    expect((await getProfile(deps, user, COMPANY)).unreadCount).toBe(1);
+  });
+
+  it('never goes below zero', async () => {
+    const { deps } = setup(9);
+    expect((await getProfile(deps, user, COMPANY)).unreadCount).toBe(0);
   });
 });
