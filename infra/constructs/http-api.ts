@@ -14,6 +14,7 @@ export interface EboxHttpApiProps {
   table: ITable;
   bucket: IBucket;
   jwtIssuer: string;
+  /** Comma-separated: API Gateway accepts a token whose `aud` (or, without it, `client_id`) is any of them. */
   jwtAudience: string;
 }
 
@@ -28,7 +29,7 @@ export class EboxHttpApi extends Construct {
     super(scope, id);
     this.api = new HttpApi(this, 'Api', { apiName: 'ebox-enterprise' });
     // No scopes here: handlers check them and answer problem+json, which API Gateway cannot.
-    const authorizer = new HttpJwtAuthorizer('JwtAuthorizer', props.jwtIssuer, { jwtAudience: [props.jwtAudience] });
+    const authorizer = new HttpJwtAuthorizer('JwtAuthorizer', props.jwtIssuer, { jwtAudience: props.jwtAudience.split(',').map((audience) => audience.trim()).filter(Boolean) });
 
     for (const route of props.routes) {
       const fn = new EboxFunction(this, routeId(route), {

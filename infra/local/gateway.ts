@@ -71,7 +71,14 @@ function toEvent(request: IncomingMessage, url: URL, route: CompiledRoute, match
   }
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
-  const pathParameters = Object.fromEntries(route.names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]));
+  const decode = (value: string) => {
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value; // API Gateway passes a malformed escape through; the handler's validation refuses it
+    }
+  };
+  const pathParameters = Object.fromEntries(route.names.map((name, index) => [name, decode(match[index + 1] ?? '')]));
   const routeKey = `${route.definition.method} ${route.definition.path}`;
   const binary = body.length > 0 && !TEXT_TYPES.test(headers['content-type'] ?? '');
   const now = new Date();

@@ -31,7 +31,14 @@ export function createAwsClients(config: Config): AwsClients {
     documents: DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
     streams: new DynamoDBStreamsClient(base(config.endpoints.dynamodb)),
     // Path-style addressing: the local S3 emulator has no per-bucket host names.
-    s3: new S3Client({ ...base(config.endpoints.s3), forcePathStyle: Boolean(config.endpoints.s3) }),
+    // WHEN_REQUIRED: otherwise presigned PUT URLs carry the CRC32 of an empty body and S3 refuses
+    // every real upload (the emulator checks no checksum, so only AWS would show it).
+    s3: new S3Client({
+      ...base(config.endpoints.s3),
+      forcePathStyle: Boolean(config.endpoints.s3),
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    }),
     sqs: new SQSClient(base(config.endpoints.sqs)),
     ses: new SESv2Client(base(config.endpoints.ses)),
   };

@@ -34,7 +34,6 @@ async function store(deps: Deps, enterpriseNumber: EnterpriseNumber, { actor, pe
   const id = ulid(now.getTime());
   const attachments: AttachmentMeta[] = pdfs.map((pdf) => ({ attachmentId: ulid(now.getTime()), fileName: pdf.fileName, mediaType: 'application/pdf', size: pdf.size, sha256: pdf.sha256 }));
   const keys = attachments.map((meta) => outgoingDocumentKey(enterpriseNumber, id, meta.attachmentId));
-  await Promise.all(pdfs.map((pdf, index) => deps.documents.put(keys[index]!, pdf.bytes, pdf.sha256)));
   const message: OutgoingMessage = {
     id,
     from: enterpriseNumber,
@@ -47,6 +46,9 @@ async function store(deps: Deps, enterpriseNumber: EnterpriseNumber, { actor, pe
     attachments,
   };
   try {
+    const writes = await Promise.allSettled(pdfs.map((pdf, index) => deps.documents.put(keys[index]!, pdf.bytes, pdf.sha256)));
+    const failed = writes.find((write): write is PromiseRejectedResult => write.status === 'rejected');
+    if (failed) throw failed.reason;
     await deps.outgoing.put(message, { at: message.sentAt, actor, action: draft.inReplyTo ? 'REPLY_SENT' : 'MESSAGE_SENT', messageId: draft.inReplyTo ?? id, detail: `to ${draft.to}` }, replyExpiresAt);
   } catch (error) {
     await deps.documents.delete(keys).catch(() => undefined); // best effort: nothing refers to them
@@ -93,7 +95,7 @@ export async function getSent(deps: Deps, caller: Caller, enterpriseNumber: Ente
 
 /** The institution's side: only what was addressed to it. */
 export async function listReceived(deps: Pick<Deps, 'outgoing'>, senderId: string, pageSize: number, cursor?: string) {
-  const page = await deps.outgoing.receivedPage(senderId, pageSize, cursor ? decodeCursor(cursor, { gsi1pk: `RCV#${senderId}` }, { gsi1sk: 'OUT#' }) : undefined);
+  const page = await deps.outgoing.receivedPage(senderId, pageSize, cursor ? decodeCursor(cursor, { gsi1pk: `RCV#${senderId}` }, { gsi1sk: 'OUT#' }, ['pk', 'sk']) : undefined);
   return { messages: page.messages, ...(page.last ? { next: encodeCursor(page.last) } : {}) };
 }
 

@@ -96,6 +96,11 @@ async function replayOf(deps: Deps, senderId: string, externalId: string, hash: 
  * content) returns the original; nothing visible is left behind by a refused or failed request.
  */
 export async function publishMessage(deps: Deps, senderId: string, request: PublishRequest): Promise<{ delivery: Delivery; created: boolean }> {
+  const hash = contentHash(request);
+  if (request.externalId) {
+    const original = await replayOf(deps, senderId, request.externalId, hash);
+    if (original) return { delivery: original, created: false };
+  }
   const sender = await deps.senders.get(senderId);
   if (!sender) throw new MissingPermissionError(`Institution ${senderId} is not registered`);
   const type = findDocumentType(sender, request.documentType);
@@ -108,11 +113,6 @@ export async function publishMessage(deps: Deps, senderId: string, request: Publ
     throw new InvalidInputError([
       { in: 'body', name: 'validityDays', detail: `validityDays may shorten, never lengthen, the ${type.validityDays} days of ${type.code}`, value: request.validityDays },
     ]);
-  }
-  const hash = contentHash(request);
-  if (request.externalId) {
-    const original = await replayOf(deps, senderId, request.externalId, hash);
-    if (original) return { delivery: original, created: false };
   }
   const attachments = await resolveAttachments(deps, senderId, request.attachments);
 
@@ -165,6 +165,12 @@ export async function publishMessage(deps: Deps, senderId: string, request: Publ
       // A concurrent request with the same externalId won the race.
       const original = await replayOf(deps, senderId, request.externalId, hash);
       if (original) return { delivery: original, created: false };
+    }
+    if (uploads.length && ['TransactionCanceledException', 'NoSuchKey'].includes((error as Error).name)) {
+      // Another publication attached the same upload first.
+      throw new InvalidInputError([
+        { in: 'body', name: 'attachments', kind: 'referencedResourceNotFound', detail: 'an upload of this message was attached to another message meanwhile' },
+      ]);
     }
     throw error;
   }

@@ -19,6 +19,6 @@ export async function listSentMessages(deps: Deps, senderId: string, query: { ex
     const delivery = record ? await deps.messages.getDelivery(record.messageId) : undefined;
     return { deliveries: delivery ? [delivery] : [] };
   }
-  const page = await deps.messages.deliveriesPage(senderId, query.pageSize, query.cursor ? decodeCursor(query.cursor, { gsi1pk: `SND#${senderId}` }, { gsi1sk: 'MSG#' }) : undefined);
+  const page = await deps.messages.deliveriesPage(senderId, query.pageSize, query.cursor ? decodeCursor(query.cursor, { gsi1pk: `SND#${senderId}` }, { gsi1sk: 'MSG#' }, ['pk', 'sk']) : undefined);
   return { deliveries: page.deliveries, ...(page.last ? { next: encodeCursor(page.last) } : {}) };
 }

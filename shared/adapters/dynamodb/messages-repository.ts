@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { encodeTime } from 'ulid';
 import type { AuditEntry } from '../../domain/audit';
+import { InvalidInputError } from '../../domain/errors';
 import type { Delivery, Message } from '../../domain/message';
 import { auditPut } from './audit-repository';
 import { BASE_KEY, conditionFailedAt, fromItem, GSI1_KEY, primaryKey, toPage } from './items';
@@ -115,6 +116,9 @@ export class MessagesRepository {
     const key = keys.inbox(enterpriseNumber);
     const lower = `${key.skPrefix}${filter.publishedAfter ? encodeTime(filter.publishedAfter.getTime() + 1) : ''}`;
     const upper = `${key.skPrefix}${filter.publishedBefore ? encodeTime(filter.publishedBefore.getTime()) : '~'}`;
+    if (after && (after.sk === undefined || after.sk < lower || after.sk > upper)) {
+      throw new InvalidInputError([{ in: 'query', name: 'cursor', detail: 'this cursor was made for other filters; start again without it' }]);
+    }
     const conditions = ['expiresAt > :now'];
     const values: Record<string, unknown> = { ':pk': key.pk, ':lower': lower, ':upper': upper, ':now': now.toISOString() };
     const names: Record<string, string> = {};

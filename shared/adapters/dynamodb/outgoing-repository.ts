@@ -39,15 +39,22 @@ export class OutgoingRepository {
 
   async repliesTo(enterpriseNumber: string, messageId: string): Promise<OutgoingMessage[]> {
     const key = outgoingKeys.repliesTo(enterpriseNumber, messageId);
-    const result = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.skPrefix },
-        ConsistentRead: true,
-      }),
-    );
-    return (result.Items ?? []).map((item) => fromItem<OutgoingMessage>(item));
+    const replies: OutgoingMessage[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const result = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.skPrefix },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      replies.push(...(result.Items ?? []).map((item) => fromItem<OutgoingMessage>(item)));
+      start = result.LastEvaluatedKey;
+    } while (start);
+    return replies;
   }
 
   /** A company's sent messages and replies, newest first. */

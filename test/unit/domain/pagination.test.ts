@@ -17,12 +17,16 @@ function refusal(run: () => unknown): InvalidInputError {
 
 describe('encodeCursor / decodeCursor', () => {
   it('round-trips a position', () => {
-    expect(decodeCursor(encodeCursor(POSITION), SCOPE)).toEqual(POSITION);
+    expect(decodeCursor(encodeCursor(POSITION), SCOPE, {}, ['sk'])).toEqual(POSITION);
+  });
+
+  it('refuses a position with a key the listing does not use (DynamoDB would fail on it)', () => {
+    expect(refusal(() => decodeCursor(encodeCursor({ ...POSITION, x: 'y' }), SCOPE, {}, ['sk'])).issues[0]?.name).toBe('cursor');
   });
 
   it('round-trips positions with characters that need care (#, unicode, quotes)', () => {
     const position = { gsi1pk: 'SND#spf-finances', gsi1sk: 'MSG#01JD5Z3M8Q', note: 'Zoë "quoted" €' };
-    expect(decodeCursor(encodeCursor(position), { gsi1pk: 'SND#spf-finances' })).toEqual(position);
+    expect(decodeCursor(encodeCursor(position), { gsi1pk: 'SND#spf-finances' }, { gsi1sk: 'MSG#' }, ['note'])).toEqual(position);
   });
 
   it('gives a URL-safe cursor (base64url, no padding)', () => {
@@ -112,6 +116,6 @@ describe('pageLinks', () => {
   it('round-trips a real cursor through the next link', () => {
     const cursor = encodeCursor(POSITION);
     const next = pageLinks(path, { pageSize: '2' }, cursor).next ?? '';
-    expect(decodeCursor(paramsOf(next).params.cursor ?? '', SCOPE)).toEqual(POSITION);
+    expect(decodeCursor(paramsOf(next).params.cursor ?? '', SCOPE, {}, ['sk'])).toEqual(POSITION);
   });
 });
