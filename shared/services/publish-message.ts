@@ -27,7 +27,7 @@ export interface PublishRequest {
 type Deps = Pick<Container, 'senders' | 'messages' | 'uploads' | 'documents' | 'clock'>;
 
 /** A PDF ready to store: inline bytes, or an upload already in the bucket. */
-type ResolvedAttachment = { fileName: string; size: number; sha256: string } & ({ bytes: Buffer } | { uploadKey: string; uploadId: string });
+type ResolvedAttachment = { fileName: string; size: number; sha256: string } & ({ bytes: Buffer } | { uploadKey: string; uploadId: string; etag?: string });
 
 const field = (index: number, name: string) => `attachments[${index}].${name}`;
 
@@ -52,7 +52,7 @@ async function resolveAttachments(deps: Deps, senderId: string, inputs: Attachme
     if (stored.size !== upload.size) throw refuse(`the uploaded file has ${stored.size} bytes, not the ${upload.size} announced`);
     if (stored.sha256 !== upload.sha256) throw refuse('the uploaded file does not match the announced sha256');
     if (!looksLikePdf(stored.head)) throw new UnsupportedMediaTypeError(`${field(index, 'uploadId')}: the uploaded file is not a PDF (it does not start with %PDF-)`);
-    resolved.push({ fileName: input.fileName, size: stored.size, sha256: stored.sha256, uploadKey: upload.objectKey, uploadId: upload.uploadId });
+    resolved.push({ fileName: input.fileName, size: stored.size, sha256: stored.sha256, uploadKey: upload.objectKey, uploadId: upload.uploadId, ...(stored.etag ? { etag: stored.etag } : {}) });
   }
   return resolved;
 }
@@ -152,7 +152,7 @@ export async function publishMessage(deps: Deps, senderId: string, request: Publ
     // The PDFs first: a message is never visible without its documents.
     const writes = await Promise.allSettled(
       attachments.map((attachment, index) =>
-        'bytes' in attachment ? deps.documents.put(objectKeys[index]!, attachment.bytes, attachment.sha256) : deps.documents.copy(attachment.uploadKey, objectKeys[index]!),
+        'bytes' in attachment ? deps.documents.put(objectKeys[index]!, attachment.bytes, attachment.sha256) : deps.documents.copy(attachment.uploadKey, objectKeys[index]!, attachment.etag),
       ),
     );
     const failed = writes.find((write): write is PromiseRejectedResult => write.status === 'rejected');
@@ -166,10 +166,10 @@ export async function publishMessage(deps: Deps, senderId: string, request: Publ
       const original = await replayOf(deps, senderId, request.externalId, hash);
       if (original) return { delivery: original, created: false };
     }
-    if (uploads.length && ['TransactionCanceledException', 'NoSuchKey'].includes((error as Error).name)) {
-      // Another publication attached the same upload first.
+    if (uploads.length && ['TransactionCanceledException', 'NoSuchKey', 'PreconditionFailed'].includes((error as Error).name)) {
+      // Another publication attached the same upload first, or its bytes changed after the check.
       throw new InvalidInputError([
-        { in: 'body', name: 'attachments', kind: 'referencedResourceNotFound', detail: 'an upload of this message was attached to another message meanwhile' },
+        { in: 'body', name: 'attachments', kind: 'referencedResourceNotFound', detail: 'an upload of this message was attached to another message, or replaced, meanwhile' },
       ]);
     }
     throw error;

@@ -24,7 +24,7 @@ export class DocumentStore {
   }
 
   /** Size, SHA-256 and first bytes of an uploaded object, read in one pass; undefined when absent. */
-  async inspect(key: string): Promise<{ size: number; sha256: string; head: Buffer } | undefined> {
+  async inspect(key: string): Promise<{ size: number; sha256: string; head: Buffer; etag?: string } | undefined> {
     try {
       const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
       const hash = createHash('sha256');
@@ -36,7 +36,7 @@ export class DocumentStore {
         size += bytes.length;
         if (head.length < 8) head = Buffer.concat([head, bytes.subarray(0, 8 - head.length)]);
       }
-      return { size, sha256: hash.digest('hex'), head };
+      return { size, sha256: hash.digest('hex'), head, ...(object.ETag ? { etag: object.ETag } : {}) };
     } catch (error) {
       if ((error as Error).name === 'NoSuchKey' || (error as Error).name === 'NotFound') return undefined;
       throw error;
@@ -53,8 +53,18 @@ export class DocumentStore {
     }
   }
 
-  async copy(from: string, to: string): Promise<void> {
-    await this.s3.send(new CopyObjectCommand({ Bucket: this.bucket, Key: to, CopySource: `${this.bucket}/${encodeURIComponent(from)}`, ContentType: 'application/pdf', MetadataDirective: 'REPLACE' }));
+  /** Copies `from` only if it is still the version read as `etag` (its digest was checked on that one). */
+  async copy(from: string, to: string, etag?: string): Promise<void> {
+    await this.s3.send(
+      new CopyObjectCommand({
+        Bucket: this.bucket,
+        Key: to,
+        CopySource: `${this.bucket}/${encodeURIComponent(from)}`,
+        ContentType: 'application/pdf',
+        MetadataDirective: 'REPLACE',
+        ...(etag ? { CopySourceIfMatch: etag } : {}),
+      }),
+    );
   }
 
   /** Idempotent: deleting what is already gone succeeds. */
