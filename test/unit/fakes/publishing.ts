@@ -115,6 +115,8 @@ export class FakeDocuments implements Pick<DocumentStore, 'put' | 'inspect' | 'c
   readonly deletes: string[][] = [];
   /** 1-based numbers of the put/copy calls that fail (S3 500 or throttling) without storing anything. */
   readonly failingWrites = new Set<number>();
+  /** Runs just before a copy: lets a test replace an upload after it was checked. */
+  beforeCopy?: () => void;
   private writes = 0;
 
   constructor(private readonly log: CallLog = []) {}
@@ -131,18 +133,25 @@ export class FakeDocuments implements Pick<DocumentStore, 'put' | 'inspect' | 'c
     this.objects.set(key, Buffer.from(bytes));
   }
 
-  async inspect(key: string): Promise<{ size: number; sha256: string; head: Buffer } | undefined> {
-    const bytes = this.objects.get(key);
-    if (!bytes) return undefined;
-    return { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), head: bytes.subarray(0, 8) };
+  /** S3's ETag of a single-part object: the MD5 of its bytes, quoted. */
+  private static etagOf(bytes: Buffer): string {
+    return `"${createHash('md5').update(bytes).digest('hex')}"`;
   }
 
-  async copy(from: string, to: string): Promise<void> {
+  async inspect(key: string): Promise<{ size: number; sha256: string; head: Buffer; etag?: string } | undefined> {
+    const bytes = this.objects.get(key);
+    if (!bytes) return undefined;
+    return { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), head: bytes.subarray(0, 8), etag: FakeDocuments.etagOf(bytes) };
+  }
+
+  async copy(from: string, to: string, etag?: string): Promise<void> {
+    this.beforeCopy?.();
     this.log.push(`documents.copy ${from} ${to}`);
     this.copies.push({ from, to });
     this.maybeFail(to);
     const bytes = this.objects.get(from);
     if (!bytes) throw Object.assign(new Error(`no object ${from}`), { name: 'NoSuchKey' });
+    if (etag && FakeDocuments.etagOf(bytes) !== etag) throw Object.assign(new Error('At least one of the pre-conditions you specified did not hold'), { name: 'PreconditionFailed' });
     this.objects.set(to, Buffer.from(bytes));
   }
 

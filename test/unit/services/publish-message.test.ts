@@ -321,6 +321,15 @@ describe('publishMessage with uploaded PDFs', () => {
     expect(fakes.documents.objects.has(key)).toBe(true);
   });
 
+  it('refuses an upload replaced after its digest was checked, and publishes nothing', async () => {
+    const fakes = withUpload(pdf(10_000));
+    fakes.documents.beforeCopy = () => fakes.documents.objects.set(objectKey, pdf(10_000, 'y'));
+    const error = await invalidInput(publishMessage(fakes.deps, SENDER_ID, request({ attachments: [{ fileName: 'big.pdf', uploadId: UPLOAD_ID }] })));
+    expect(error.issues[0]).toMatchObject({ name: 'attachments', kind: 'referencedResourceNotFound' });
+    expect(fakes.messages.publishCalls).toEqual([]);
+    expect([...fakes.documents.objects.keys()]).toEqual([objectKey]);
+  });
+
   it("refuses another sender's upload, naming the attachment's uploadId", async () => {
     const fakes = withUpload(pdf(100), { senderId: 'onss' });
     const error = await invalidInput(publishMessage(fakes.deps, SENDER_ID, request({ attachments: [{ fileName: 'big.pdf', uploadId: UPLOAD_ID }] })));
