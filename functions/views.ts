@@ -158,6 +158,7 @@ export const outgoingView = z
     subject: z.string().optional(),
     body: z.string(),
     sentAt: instant,
+    expiresAt: instant.meta({ description: 'A reply expires with the message it answers; a new message a year (companyMessageValidityDays) after it was sent' }),
     sentBy: z.object({ name: z.string() }),
     attachments: z.array(attachmentView.extend({ href: z.string().optional() })),
   })
@@ -172,6 +173,7 @@ export const toOutgoingView = (message: OutgoingMessage, hrefBase?: string): z.i
   ...(message.subject ? { subject: message.subject } : {}),
   body: message.body,
   sentAt: message.sentAt,
+  expiresAt: message.expiresAt,
   sentBy: { name: message.sentBy.name },
   attachments: message.attachments.map((attachment) => ({ ...attachment, ...(hrefBase ? { href: `${hrefBase}/${message.id}/attachments/${attachment.attachmentId}/content` } : {}) })),
 });

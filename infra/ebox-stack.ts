@@ -23,6 +23,7 @@ export class EboxStack extends Stack {
       MAIL_FROM: settings.mailFrom,
       PORTAL_URL: settings.portalUrl,
       EXPIRY_WARNING_DAYS: String(settings.expiryWarningDays),
+      COMPANY_MESSAGE_VALIDITY_DAYS: String(settings.companyMessageValidityDays),
       PRESIGNED_URL_SECONDS: String(settings.presignedUrlSeconds),
     };
 

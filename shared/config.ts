@@ -21,6 +21,8 @@ const schema = z.object({
   PORTAL_URL: z.url(),
   /** Days before expiry when a company is warned. */
   EXPIRY_WARNING_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /** How long a company's own message to an institution stays available (replies expire with the message they answer). */
+  COMPANY_MESSAGE_VALIDITY_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   /** Lifetime of presigned download and upload URLs. */
   PRESIGNED_URL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
   /** Shifts the clock (local runtime and tests only; 0 in AWS). */
@@ -36,6 +38,7 @@ export type Config = Readonly<{
   mailFrom: string;
   portalUrl: string;
   expiryWarningDays: number;
+  companyMessageValidityDays: number;
   presignedUrlSeconds: number;
   clockOffsetMs: number;
 }>;
@@ -56,6 +59,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     mailFrom: e.MAIL_FROM,
     portalUrl: e.PORTAL_URL,
     expiryWarningDays: e.EXPIRY_WARNING_DAYS,
+    companyMessageValidityDays: e.COMPANY_MESSAGE_VALIDITY_DAYS,
     presignedUrlSeconds: e.PRESIGNED_URL_SECONDS,
     clockOffsetMs: e.CLOCK_OFFSET_MS,
   };

@@ -12,6 +12,7 @@ export const DEFAULT_SETTINGS = {
   mailFrom: 'no-reply@ebox.example.be',
   portalUrl: 'https://ebox.example.be',
   expiryWarningDays: 14,
+  companyMessageValidityDays: 365,
   presignedUrlSeconds: 300,
 } as const;
 
@@ -25,6 +26,7 @@ const schema = z.object({
   sesIdentity: z.string().min(1).optional(),
   portalUrl: z.url().default(DEFAULT_SETTINGS.portalUrl),
   expiryWarningDays: z.coerce.number().int().min(1).max(90).default(DEFAULT_SETTINGS.expiryWarningDays),
+  companyMessageValidityDays: z.coerce.number().int().min(1).max(3650).default(DEFAULT_SETTINGS.companyMessageValidityDays),
   presignedUrlSeconds: z.coerce.number().int().min(10).max(3600).default(DEFAULT_SETTINGS.presignedUrlSeconds),
 });
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, maxHeaderSize, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { RouteDefinition } from '../../functions/routes';
 import { PayloadTooLargeError } from '../../shared/domain/errors';
-import { notFound, toProblem, type Problem } from '../../shared/http/problem';
+import { badRequest, headersTooLarge, notFound, toProblem, type Problem } from '../../shared/http/problem';
 import { logger } from '../../shared/logger';
 import type { AuthorizedClaims } from './jwt-authorizer';
 import { lambdaContext } from './lambda-context';
@@ -69,8 +70,10 @@ function toEvent(request: IncomingMessage, url: URL, route: CompiledRoute, match
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
   }
-  const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  // A Map, then Object.fromEntries: `?__proto__=x` must become an own key (as JSON.parse makes it in
+  // Lambda), which validation then refuses, not a prototype assignment that silently vanishes.
+  const query = new Map<string, string>();
+  for (const [name, value] of url.searchParams) query.set(name, query.has(name) ? `${query.get(name)},${value}` : value);
   const decode = (value: string) => {
     try {
       return decodeURIComponent(value);
@@ -88,7 +91,7 @@ function toEvent(request: IncomingMessage, url: URL, route: CompiledRoute, match
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
     headers,
-    ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+    ...(query.size ? { queryStringParameters: Object.fromEntries(query) } : {}),
     ...(route.names.length ? { pathParameters } : {}),
     requestContext: {
       accountId: '000000000000',
@@ -117,7 +120,7 @@ export function createGateway(options: {
   local: LocalEndpoint;
 }): Server {
   const routes = options.routes.map(compile);
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
     void (async () => {
@@ -146,4 +149,31 @@ export function createGateway(options: {
       }
     })();
   });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerUnreadableRequest(error, socket));
+  return server;
+}
+
+/**
+ * Requests Node cannot even parse (headers over its 16 KB limit, broken HTTP) never reach a
+ * route; they still get problem+json, written straight to the socket, like every other error.
+ */
+function answerUnreadableRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const problem = error.code === 'HPE_HEADER_OVERFLOW' ? headersTooLarge(maxHeaderSize) : badRequest([], 'The request is not valid HTTP');
+  const body = JSON.stringify(problem);
+  const reason = problem.status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
+  socket.end(
+    [
+      `HTTP/1.1 ${problem.status} ${reason}`,
+      'Content-Type: application/problem+json',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      `BelGov-Trace-Id: ${randomUUID()}`,
+      'Connection: close',
+      '',
+      body,
+    ].join('\r\n'),
+  );
 }

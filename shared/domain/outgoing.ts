@@ -11,6 +11,8 @@ export interface OutgoingMessage {
   subject?: string;
   body: string;
   sentAt: string;
+  /** A reply expires with the message it answers; a new message `companyMessageValidityDays` after it was sent. */
+  expiresAt: string;
   sentBy: { ssin: string; name: string };
   attachments: AttachmentMeta[];
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseEnterpriseNumber, type EnterpriseNumber } from './enterprise-number';
+import { FILE_NAME_MAX_CHARS, fileNameProblem } from './file-name';
 import { parseSsin, type Ssin } from './ssin';
 import { LANGUAGES } from './text';
 
@@ -38,6 +39,15 @@ export function multilingualTextSchema(max: number) {
       message: 'give the text in at least one of fr, nl, de, en',
     });
 }
+
+/** An attachment's file name (see file-name.ts for what is refused and why). */
+export const fileNameSchema = z
+  .string()
+  .superRefine((name, ctx) => {
+    const problem = fileNameProblem(name);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .meta({ description: `The file name people see and save: 1 to ${FILE_NAME_MAX_CHARS} characters, no path separators, control or invisible formatting characters`, example: 'avis-2026.pdf' });
 
 /** Query-string booleans arrive as text. */
 export const booleanQuerySchema = z.enum(['true', 'false']).transform((value) => value === 'true');

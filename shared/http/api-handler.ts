@@ -46,8 +46,18 @@ export interface PublicRequest<P, Q> {
   log: Logger;
 }
 
-const empty = z.object({});
+// Strict: a parameter the route does not know is refused (400 unknownInput), never ignored.
+const empty = z.strictObject({});
 const states = new WeakMap<ApiEvent, RequestState>();
+
+/**
+ * The client's own BelGov-Trace-Id, when it is a plain token: anything else (too long, markup,
+ * spaces) is neither echoed nor logged.
+ */
+function clientTraceId(event: ApiEvent): string | undefined {
+  const value = event.headers?.['belgov-trace-id'];
+  return value !== undefined && /^[A-Za-z0-9._:-]{1,128}$/.test(value) ? value : undefined;
+}
 
 /**
  * Trace ids, request logs and problem+json for every failure. The server always answers with a
@@ -56,7 +66,7 @@ const states = new WeakMap<ApiEvent, RequestState>();
 function httpContext(): MiddlewareObj<ApiEvent, ApiResponse> {
   const finish = (event: ApiEvent, response: ApiResponse): ApiResponse => {
     const state = states.get(event);
-    const related = event.headers?.['belgov-trace-id'];
+    const related = clientTraceId(event);
     const headers = { ...response.headers, ...(state ? { 'BelGov-Trace-Id': state.traceId } : {}), ...(related ? { 'BelGov-Related-Trace-Id': related } : {}) };
     state?.log.info('request handled', { status: response.statusCode, durationMs: Date.now() - state.startedAt });
     return { ...response, headers };
@@ -65,7 +75,7 @@ function httpContext(): MiddlewareObj<ApiEvent, ApiResponse> {
     before: ({ event }) => {
       const traceId = randomUUID();
       const log = logger.createChild({
-        persistentKeys: { traceId, relatedTraceId: event.headers?.['belgov-trace-id'], route: event.routeKey, path: event.rawPath },
+        persistentKeys: { traceId, relatedTraceId: clientTraceId(event), route: event.routeKey, path: event.rawPath },
       });
       states.set(event, { traceId, log, startedAt: Date.now() });
     },

@@ -69,6 +69,14 @@ export const unauthorized = (kind: 'noAccessToken' | 'invalidAccessToken' | 'exp
 
 export const notFound = (detail: string): Problem => ({ type: belgif('resourceNotFound'), title: 'Resource Not Found', status: 404, detail });
 
+/** The request's headers are too large to be read at all (the gateway's limit, before any route). */
+export const headersTooLarge = (limitBytes: number): Problem => ({
+  type: ebox('requestHeaderFieldsTooLarge'),
+  title: 'Request Header Fields Too Large',
+  status: 431,
+  detail: `The request headers exceed ${limitBytes} bytes in total; send smaller headers`,
+});
+
 export const internalServerError = (): Problem => ({
   type: belgif('internalServerError'),
   title: 'Internal Server Error',

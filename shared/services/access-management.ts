@@ -3,7 +3,6 @@ import type { Grant } from '../domain/access';
 import type { Caller } from '../domain/caller';
 import type { EnterpriseNumber } from '../domain/enterprise-number';
 import { MissingPermissionError, NotFoundError } from '../domain/errors';
-import { decodeCursor, encodeCursor } from '../domain/pagination';
 import type { Ssin } from '../domain/ssin';
 import { authorizeCompany } from './access-control';
 
@@ -15,7 +14,8 @@ export async function listAccess(deps: Deps, caller: Caller, enterpriseNumber: E
 }
 
 /**
- * An access manager grants USER access (201 when new, 200 when the name changed). ACCESS_MANAGER
+ * An access manager grants USER access: 201 when new, 200 otherwise. Granting again what is
+ * already granted changes and records nothing; a new name is recorded as an update. ACCESS_MANAGER
  * grants come from ops only, and an access manager's grant cannot be changed here.
  */
 export async function grantAccess(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, ssin: Ssin, request: { role: string; name: string }) {
@@ -23,9 +23,13 @@ export async function grantAccess(deps: Deps, caller: Caller, enterpriseNumber: 
   if (request.role !== 'USER') throw new MissingPermissionError('Access managers are appointed by the e-Box administrators; an access manager grants USER access only');
   const existing = await deps.enterprises.getGrant(enterpriseNumber, ssin);
   if (existing?.role === 'ACCESS_MANAGER') throw new MissingPermissionError(`${ssin} is an access manager; only the e-Box administrators change that`);
+  if (existing?.name === request.name) return { grant: existing, created: false };
   const at = deps.clock.now().toISOString();
   const grant: Grant = { enterpriseNumber, ssin, name: request.name, role: 'USER', grantedAt: existing?.grantedAt ?? at, grantedBy: existing?.grantedBy ?? actor };
-  await deps.enterprises.putGrant(grant, { at, actor, action: 'ACCESS_GRANTED', detail: `${request.name} (${ssin}) as USER` });
+  const audit = existing
+    ? { at, actor, action: 'ACCESS_UPDATED' as const, detail: `${existing.name} (${ssin}) renamed ${request.name}` }
+    : { at, actor, action: 'ACCESS_GRANTED' as const, detail: `${request.name} (${ssin}) as USER` };
+  await deps.enterprises.putGrant(grant, audit);
   return { grant, created: !existing };
 }
 
@@ -41,8 +45,7 @@ export async function revokeAccess(deps: Deps, caller: Caller, enterpriseNumber:
 /** The audit trail, newest first, for access managers only. */
 export async function auditTrail(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, pageSize: number, cursor?: string) {
   await authorizeCompany(deps, caller, enterpriseNumber, 'manage');
-  const page = await deps.audit.page(enterpriseNumber, pageSize, cursor ? decodeCursor(cursor, { pk: `ENT#${enterpriseNumber}` }, { sk: 'AUDIT#' }) : undefined);
-  return { entries: page.entries, ...(page.last ? { next: encodeCursor(page.last) } : {}) };
+  return deps.audit.page(enterpriseNumber, pageSize, cursor);
 }
 
 /** Who the caller is and which companies' e-Boxes they may open. */

@@ -44,8 +44,24 @@ export async function putEnterprise(
   actor: Actor,
 ): Promise<EnterpriseProfile> {
   const at = deps.clock.now().toISOString();
-  const managers: Grant[] = registration.accessManagers.map((person) => ({ enterpriseNumber, ssin: person.ssin, name: person.name, role: 'ACCESS_MANAGER', grantedAt: at, grantedBy: actor }));
-  const audit: AuditEntry[] = managers.map((grant) => ({ at, actor, action: 'ACCESS_MANAGER_GRANTED', detail: `${grant.name} (${grant.ssin}) is an access manager` }));
+  // Registering again keeps the grants that already stand (and their history): only what changes is written and recorded.
+  const current = new Map((await deps.enterprises.grantsOfEnterprise(enterpriseNumber)).map((grant) => [grant.ssin, grant]));
+  const managers: Grant[] = registration.accessManagers
+    .filter((person) => {
+      const existing = current.get(person.ssin);
+      return existing?.role !== 'ACCESS_MANAGER' || existing.name !== person.name;
+    })
+    .map((person) => {
+      const existing = current.get(person.ssin);
+      const since = existing?.role === 'ACCESS_MANAGER' ? { grantedAt: existing.grantedAt, grantedBy: existing.grantedBy } : { grantedAt: at, grantedBy: actor };
+      return { enterpriseNumber, ssin: person.ssin, name: person.name, role: 'ACCESS_MANAGER', ...since };
+    });
+  const audit: AuditEntry[] = managers.map((grant) => ({
+    at,
+    actor,
+    action: current.get(grant.ssin)?.role === 'ACCESS_MANAGER' ? 'ACCESS_UPDATED' : 'ACCESS_MANAGER_GRANTED',
+    detail: `${grant.name} (${grant.ssin}) is an access manager`,
+  }));
   await deps.enterprises.register(
     enterpriseNumber,
     { name: registration.name, notificationEmail: registration.notificationEmail, language: registration.language },

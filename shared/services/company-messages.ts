@@ -6,11 +6,12 @@ import type { EnterpriseNumber } from '../domain/enterprise-number';
 import { ConflictError, DocumentExpiredError, InvalidInputError, NotFoundError } from '../domain/errors';
 import { isExpired, type AttachmentMeta } from '../domain/message';
 import type { OutgoingMessage } from '../domain/outgoing';
-import { decodeCursor, encodeCursor } from '../domain/pagination';
 import { authorizeCompany, authorizeCompanyPerson } from './access-control';
 import { checkInlinePdf, type InlineAttachment } from './inline-attachments';
 
-type Deps = Pick<Container, 'enterprises' | 'clientBindings' | 'messages' | 'senders' | 'outgoing' | 'documents' | 'clock'>;
+type Deps = Pick<Container, 'enterprises' | 'clientBindings' | 'messages' | 'senders' | 'outgoing' | 'documents' | 'clock' | 'config'>;
+
+const DAY_MS = 86_400_000;
 
 interface Draft {
   to: string;
@@ -23,7 +24,7 @@ interface Draft {
 /** Stores the PDFs, then the message (with its audit entry) in one transaction. */
 type Author = Awaited<ReturnType<typeof authorizeCompanyPerson>>;
 
-async function store(deps: Deps, enterpriseNumber: EnterpriseNumber, { actor, person }: Author, draft: Draft, replyExpiresAt?: string): Promise<OutgoingMessage> {
+async function store(deps: Deps, enterpriseNumber: EnterpriseNumber, { actor, person }: Author, draft: Draft, answeredExpiresAt?: string): Promise<OutgoingMessage> {
   let inline = 0;
   const pdfs = draft.attachments.map((attachment, index) => {
     const pdf = checkInlinePdf(attachment, index, inline);
@@ -42,6 +43,7 @@ async function store(deps: Deps, enterpriseNumber: EnterpriseNumber, { actor, pe
     ...(draft.subject ? { subject: draft.subject } : {}),
     body: draft.body,
     sentAt: now.toISOString(),
+    expiresAt: answeredExpiresAt ?? new Date(now.getTime() + deps.config.companyMessageValidityDays * DAY_MS).toISOString(),
     sentBy: person,
     attachments,
   };
@@ -49,7 +51,7 @@ async function store(deps: Deps, enterpriseNumber: EnterpriseNumber, { actor, pe
     const writes = await Promise.allSettled(pdfs.map((pdf, index) => deps.documents.put(keys[index]!, pdf.bytes, pdf.sha256)));
     const failed = writes.find((write): write is PromiseRejectedResult => write.status === 'rejected');
     if (failed) throw failed.reason;
-    await deps.outgoing.put(message, { at: message.sentAt, actor, action: draft.inReplyTo ? 'REPLY_SENT' : 'MESSAGE_SENT', messageId: draft.inReplyTo ?? id, detail: `to ${draft.to}` }, replyExpiresAt);
+    await deps.outgoing.put(message, { at: message.sentAt, actor, action: draft.inReplyTo ? 'REPLY_SENT' : 'MESSAGE_SENT', messageId: draft.inReplyTo ?? id, detail: `to ${draft.to}` });
   } catch (error) {
     await deps.documents.delete(keys).catch(() => undefined); // best effort: nothing refers to them
     throw error;
@@ -82,32 +84,37 @@ export async function sendToInstitution(deps: Deps, caller: Caller, enterpriseNu
 
 export async function listSent(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, pageSize: number, cursor?: string) {
   await authorizeCompany(deps, caller, enterpriseNumber, 'mailbox');
-  const page = await deps.outgoing.sentPage(enterpriseNumber, pageSize, cursor ? decodeCursor(cursor, { pk: `ENT#${enterpriseNumber}` }, { sk: 'SENT#' }) : undefined);
-  return { messages: page.messages, ...(page.last ? { next: encodeCursor(page.last) } : {}) };
+  return deps.outgoing.sentPage(enterpriseNumber, deps.clock.now(), pageSize, cursor);
 }
 
 export async function getSent(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, id: string): Promise<OutgoingMessage> {
   await authorizeCompany(deps, caller, enterpriseNumber, 'mailbox');
   const message = await deps.outgoing.sent(enterpriseNumber, id);
   if (!message) throw new NotFoundError(`${enterpriseNumber} sent no message ${id}`);
+  return stillAvailable(message, deps.clock.now());
+}
+
+/** An expired company message is gone for both sides at once, before TTL removes it. */
+function stillAvailable(message: OutgoingMessage, now: Date): OutgoingMessage {
+  if (isExpired(message.expiresAt, now)) throw new DocumentExpiredError(`Message ${message.id} expired on ${message.expiresAt}; expired messages are deleted`);
   return message;
 }
 
 /** The institution's side: only what was addressed to it. */
-export async function listReceived(deps: Pick<Deps, 'outgoing'>, senderId: string, pageSize: number, cursor?: string) {
-  const page = await deps.outgoing.receivedPage(senderId, pageSize, cursor ? decodeCursor(cursor, { gsi1pk: `RCV#${senderId}` }, { gsi1sk: 'OUT#' }, ['pk', 'sk']) : undefined);
-  return { messages: page.messages, ...(page.last ? { next: encodeCursor(page.last) } : {}) };
+export async function listReceived(deps: Pick<Deps, 'outgoing' | 'clock'>, senderId: string, pageSize: number, cursor?: string) {
+  return deps.outgoing.receivedPage(senderId, deps.clock.now(), pageSize, cursor);
 }
 
-export async function getReceived(deps: Pick<Deps, 'outgoing'>, senderId: string, id: string): Promise<OutgoingMessage> {
+export async function getReceived(deps: Pick<Deps, 'outgoing' | 'clock'>, senderId: string, id: string): Promise<OutgoingMessage> {
   const message = await deps.outgoing.received(senderId, id);
   if (!message) throw new NotFoundError(`No message ${id} was sent to ${senderId}`);
-  return message;
+  return stillAvailable(message, deps.clock.now());
 }
 
-export async function receivedAttachmentUrl(deps: Pick<Deps, 'outgoing' | 'documents'>, senderId: string, id: string, attachmentId: string) {
+export async function receivedAttachmentUrl(deps: Pick<Deps, 'outgoing' | 'documents' | 'clock'>, senderId: string, id: string, attachmentId: string) {
   const message = await getReceived(deps, senderId, id);
   const attachment = message.attachments.find((candidate) => candidate.attachmentId === attachmentId);
   if (!attachment) throw new NotFoundError(`Message ${id} has no attachment ${attachmentId}`);
-  return { url: await deps.documents.downloadUrl(outgoingDocumentKey(message.from, id, attachmentId), attachment.fileName), sha256: attachment.sha256 };
+  const url = await deps.documents.downloadUrl(outgoingDocumentKey(message.from, id, attachmentId), attachment.fileName, { now: deps.clock.now(), notAfter: new Date(message.expiresAt) });
+  return { url, sha256: attachment.sha256 };
 }

@@ -1,4 +1,5 @@
 import type { Container } from '../container';
+import { SYSTEM_ACTOR, type AuditAction } from '../domain/audit';
 import { composeEmail } from '../domain/email-texts';
 import { isExpired } from '../domain/message';
 import type { NotificationJob, NotificationKind } from '../domain/notification';
@@ -12,8 +13,8 @@ export interface QueuedJob {
   job: NotificationJob;
 }
 
-/** The e-Box itself, as the actor of what it records in a company's audit trail. */
-const SYSTEM = { clientId: 'e-box', name: 'e-Box Enterprise' };
+/** What the company's audit trail records for each message named in an email. */
+const SENT_ACTION: Record<NotificationKind, AuditAction> = { NEW_MESSAGES: 'NOTIFICATION_SENT', EXPIRY_WARNING: 'EXPIRY_WARNING_SENT' };
 
 /**
  * Sends the notification emails of a batch: one email per company and kind, naming every
@@ -47,7 +48,7 @@ async function sendDigest(deps: Deps, kind: NotificationKind, enterpriseNumber: 
   if (!profile?.notificationEmail) {
     logger.warn('no notification email: notification skipped', { enterpriseNumber, kind, messages: messageIds.length });
     if (profile) {
-      await deps.audit.append(enterpriseNumber, { at: now.toISOString(), actor: SYSTEM, action: 'NOTIFICATION_SKIPPED', detail: `${kind} about ${messageIds.length} message(s): the company has no notification email` });
+      await deps.audit.append(enterpriseNumber, { at: now.toISOString(), actor: SYSTEM_ACTOR, action: 'NOTIFICATION_SKIPPED', detail: `${kind} about ${messageIds.length} message(s): the company has no notification email` });
     }
     return;
   }
@@ -67,10 +68,17 @@ async function sendDigest(deps: Deps, kind: NotificationKind, enterpriseNumber: 
       );
       const emailId = await deps.mailer.send({ to: profile.notificationEmail, ...email });
       logger.info('notification sent', { enterpriseNumber, kind, messages: messages.length, emailId });
-      await deps.notifications.confirm(claimed, kind, now.toISOString(), emailId);
+      const at = now.toISOString();
+      const named = new Set(messages.map((message) => message.messageId));
+      const detail = `email to ${profile.notificationEmail}`;
+      const confirmed = claimed.map((messageId) => ({
+        messageId,
+        ...(named.has(messageId) ? { audit: { at, actor: SYSTEM_ACTOR, action: SENT_ACTION[kind], messageId, detail } } : {}),
+      }));
+      await deps.notifications.confirm(enterpriseNumber, confirmed, kind, at, emailId);
       return;
     }
-    await deps.notifications.confirm(claimed, kind, now.toISOString());
+    await deps.notifications.confirm(enterpriseNumber, claimed.map((messageId) => ({ messageId })), kind, now.toISOString());
   } catch (error) {
     await deps.notifications.release(claimed, kind);
     throw error;

@@ -7,7 +7,9 @@ import type { EnterpriseNumber } from '../domain/enterprise-number';
 import { ConflictError, InvalidInputError, MissingPermissionError, UnsupportedMediaTypeError } from '../domain/errors';
 import { expiryOf, looksLikePdf, type AttachmentMeta, type Delivery, type Message } from '../domain/message';
 import { findDocumentType } from '../domain/sender';
-import type { MultilingualText } from '../domain/text';
+import { pickText, type MultilingualText } from '../domain/text';
+import type { AuditEntry } from '../domain/audit';
+import { DEFAULT_LANGUAGE } from '../domain/enterprise';
 import { checkInlinePdf, type InlineAttachment } from './inline-attachments';
 
 export type AttachmentInput = InlineAttachment | { fileName: string; uploadId: string };
@@ -25,6 +27,12 @@ export interface PublishRequest {
 }
 
 type Deps = Pick<Container, 'senders' | 'messages' | 'uploads' | 'documents' | 'clock'>;
+
+/** The institution publishing, through its back office (a machine client bound to it). */
+export interface Publisher {
+  senderId: string;
+  clientId: string;
+}
 
 /** A PDF ready to store: inline bytes, or an upload already in the bucket. */
 type ResolvedAttachment = { fileName: string; size: number; sha256: string } & ({ bytes: Buffer } | { uploadKey: string; uploadId: string; etag?: string });
@@ -95,7 +103,8 @@ async function replayOf(deps: Deps, senderId: string, externalId: string, hash: 
  * sender's record and the idempotency record in one transaction. A replay (same externalId, same
  * content) returns the original; nothing visible is left behind by a refused or failed request.
  */
-export async function publishMessage(deps: Deps, senderId: string, request: PublishRequest): Promise<{ delivery: Delivery; created: boolean }> {
+export async function publishMessage(deps: Deps, publisher: Publisher, request: PublishRequest): Promise<{ delivery: Delivery; created: boolean }> {
+  const { senderId } = publisher;
   const hash = contentHash(request);
   if (request.externalId) {
     const original = await replayOf(deps, senderId, request.externalId, hash);
@@ -157,7 +166,14 @@ export async function publishMessage(deps: Deps, senderId: string, request: Publ
     );
     const failed = writes.find((write): write is PromiseRejectedResult => write.status === 'rejected');
     if (failed) throw failed.reason;
-    await deps.messages.publish(message, delivery, { contentHash: hash, consumedUploads: uploads });
+    const audit: AuditEntry = {
+      at: publishedAt,
+      actor: { clientId: publisher.clientId, name: pickText(sender.name, DEFAULT_LANGUAGE) },
+      action: 'MESSAGE_PUBLISHED',
+      messageId,
+      detail: `${type.code} from ${senderId}`,
+    };
+    await deps.messages.publish(message, delivery, { contentHash: hash, consumedUploads: uploads, audit });
   } catch (error) {
     await deps.documents.delete(objectKeys).catch(() => undefined); // best effort: keys nobody refers to
 

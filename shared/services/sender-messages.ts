@@ -1,7 +1,6 @@
 import type { Container } from '../container';
 import { NotFoundError } from '../domain/errors';
 import type { Delivery } from '../domain/message';
-import { decodeCursor, encodeCursor } from '../domain/pagination';
 
 type Deps = Pick<Container, 'messages'>;
 
@@ -19,6 +18,5 @@ export async function listSentMessages(deps: Deps, senderId: string, query: { ex
     const delivery = record ? await deps.messages.getDelivery(record.messageId) : undefined;
     return { deliveries: delivery ? [delivery] : [] };
   }
-  const page = await deps.messages.deliveriesPage(senderId, query.pageSize, query.cursor ? decodeCursor(query.cursor, { gsi1pk: `SND#${senderId}` }, { gsi1sk: 'MSG#' }, ['pk', 'sk']) : undefined);
-  return { deliveries: page.deliveries, ...(page.last ? { next: encodeCursor(page.last) } : {}) };
+  return deps.messages.deliveriesPage(senderId, query.pageSize, query.cursor);
 }

@@ -1,22 +1,29 @@
-import { documentKey } from '../adapters/s3/document-store';
-import type { MessageChange } from '../adapters/dynamodb/stream-records';
+import type { TableChange } from '../adapters/dynamodb/stream-records';
+import { documentKey, outgoingDocumentKey } from '../adapters/s3/document-store';
 import type { Container } from '../container';
+import { SYSTEM_ACTOR, type AuditEntry } from '../domain/audit';
 import type { EnterpriseNumber } from '../domain/enterprise-number';
+import type { Message } from '../domain/message';
 import type { NotificationJob } from '../domain/notification';
+import type { OutgoingMessage } from '../domain/outgoing';
 import { logger } from '../logger';
 
 type Deps = Pick<Container, 'notificationQueue' | 'documents' | 'notifications' | 'clock'>;
 
 /**
  * Reacts to the table stream: new messages become one notification job per company (a digest);
- * removed messages (TTL at expiry) lose their PDFs, and an unread one leaves the unread count.
+ * removed messages (TTL at expiry) lose their PDFs, leave the unread count if unread, and their
+ * expiry and deletion enter the company's audit trail; removed company messages lose their PDFs.
  * Every step is idempotent, so a retried batch does no harm. Returns the sequence number of the
  * first change that failed (the stream is retried from there), or undefined.
  */
-export async function handleMessageChanges(deps: Deps, changes: MessageChange[]): Promise<string | undefined> {
+export async function handleTableChanges(deps: Deps, changes: TableChange[]): Promise<string | undefined> {
   const inserted = new Map<EnterpriseNumber, string[]>();
-  for (const { change, message } of changes) {
-    if (change === 'INSERT') inserted.set(message.enterpriseNumber, [...(inserted.get(message.enterpriseNumber) ?? []), message.messageId]);
+  for (const change of changes) {
+    if (change.item === 'message' && change.change === 'INSERT') {
+      const { enterpriseNumber, messageId } = change.message;
+      inserted.set(enterpriseNumber, [...(inserted.get(enterpriseNumber) ?? []), messageId]);
+    }
   }
   const jobs: NotificationJob[] = [...inserted].map(([enterpriseNumber, messageIds]) => ({ kind: 'NEW_MESSAGES', enterpriseNumber, messageIds }));
   try {
@@ -26,16 +33,32 @@ export async function handleMessageChanges(deps: Deps, changes: MessageChange[])
     return changes[0]?.sequenceNumber;
   }
 
-  for (const { change, message, sequenceNumber } of changes) {
-    if (change !== 'REMOVE') continue;
+  for (const change of changes) {
+    if (change.change !== 'REMOVE') continue;
     try {
-      await deps.documents.delete(message.attachments.map((attachment) => documentKey(message.enterpriseNumber, message.messageId, attachment.attachmentId)));
-      if (!message.read) await deps.notifications.forgetUnread(message.enterpriseNumber, message.messageId, deps.clock.now().toISOString());
-      logger.info('expired message removed', { messageId: message.messageId, enterpriseNumber: message.enterpriseNumber, attachments: message.attachments.length });
+      if (change.item === 'message') await removeMessage(deps, change.message);
+      else await removeCompanyMessage(deps, change.message);
     } catch (error) {
-      logger.error('could not clean up a removed message', { error: error as Error, messageId: message.messageId });
-      return sequenceNumber;
+      logger.error('could not clean up a removed message', { error: error as Error, messageId: change.item === 'message' ? change.message.messageId : change.message.id });
+      return change.sequenceNumber;
     }
   }
   return undefined;
+}
+
+async function removeMessage(deps: Deps, message: Message): Promise<void> {
+  await deps.documents.delete(message.attachments.map((attachment) => documentKey(message.enterpriseNumber, message.messageId, attachment.attachmentId)));
+  const removedAt = deps.clock.now().toISOString();
+  const pdfs = message.attachments.length;
+  const audit: AuditEntry[] = [
+    { at: message.expiresAt, actor: SYSTEM_ACTOR, action: 'MESSAGE_EXPIRED', messageId: message.messageId, detail: 'its validity period ended' },
+    { at: removedAt, actor: SYSTEM_ACTOR, action: 'MESSAGE_DELETED', messageId: message.messageId, detail: `the message and its ${pdfs} PDF${pdfs === 1 ? '' : 's'} were deleted` },
+  ];
+  await deps.notifications.recordRemoval(message, removedAt, audit);
+  logger.info('expired message removed', { messageId: message.messageId, enterpriseNumber: message.enterpriseNumber, attachments: pdfs });
+}
+
+async function removeCompanyMessage(deps: Pick<Deps, 'documents'>, message: OutgoingMessage): Promise<void> {
+  await deps.documents.delete(message.attachments.map((attachment) => outgoingDocumentKey(message.from, message.id, attachment.attachmentId)));
+  logger.info('expired company message removed', { id: message.id, enterpriseNumber: message.from, attachments: message.attachments.length });
 }

@@ -117,6 +117,7 @@ describe('functions', () => {
       MAIL_FROM: 'no-reply@ebox.example.be',
       PORTAL_URL: 'https://ebox.example.be',
       EXPIRY_WARNING_DAYS: '14',
+      COMPANY_MESSAGE_VALIDITY_DAYS: '365',
       PRESIGNED_URL_SECONDS: '300',
       NODE_OPTIONS: '--enable-source-maps',
       POWERTOOLS_SERVICE_NAME: 'ebox-enterprise',

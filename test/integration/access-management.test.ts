@@ -325,7 +325,8 @@ describe('audit trail', () => {
     expect((await call('GET', messagePath, { token: user.token })).status).toBe(200);
     const download = await call('GET', `${messagePath}/attachments/${attachmentId}/content`, { token: user.token });
     expect(download.status).toBe(302);
-    expect((await call('PATCH', messagePath, { token: user.token, body: { read: true } })).status).toBe(200);
+    // Opening and downloading marked it read: marking it unread is the change recorded.
+    expect((await call('PATCH', messagePath, { token: user.token, body: { read: false } })).status).toBe(200);
     const email = `${uniqueId('audit')}@company.example`;
     expect((await call('PATCH', profilePath(company), { token: user.token, body: { notificationEmail: email } })).status).toBe(200);
     expect((await call('PATCH', profilePath(company), { token: user.token, body: { language: 'de' } })).status).toBe(200);
@@ -340,9 +341,10 @@ describe('audit trail', () => {
     const performed = [
       { actor: { clientId: company.adminClientId }, action: 'ACCESS_MANAGER_GRANTED' },
       { actor: managerActor, action: 'ACCESS_GRANTED' },
+      { actor: { clientId: sender.clientId, name: `Institution ${sender.senderId}` }, action: 'MESSAGE_PUBLISHED', messageId: message.messageId },
       { actor: userActor, action: 'MESSAGE_READ', messageId: message.messageId },
       { actor: userActor, action: 'ATTACHMENT_DOWNLOADED', messageId: message.messageId },
-      { actor: userActor, action: 'MESSAGE_MARKED_READ', messageId: message.messageId },
+      { actor: userActor, action: 'MESSAGE_MARKED_UNREAD', messageId: message.messageId },
       { actor: userActor, action: 'NOTIFICATION_EMAIL_CHANGED' },
       { actor: userActor, action: 'LANGUAGE_CHANGED' },
       { actor: userActor, action: 'DIGITAL_ONLY_CHANGED' },
@@ -372,7 +374,7 @@ describe('audit trail', () => {
   it('pages with pageSize=2, following next until it is absent, without duplicates or gaps', async () => {
     const { company } = await companyWithHistory();
     const all = await fullAudit(company);
-    expect(all).toHaveLength(11);
+    expect(all).toHaveLength(12);
 
     const seen: AuditItem[] = [];
     let path: string | undefined = auditPath(company, '?pageSize=2');

@@ -84,6 +84,8 @@ describe('automatic deletion at expiry', () => {
       message.attachments.map((attachment) => `documents/${company.enterpriseNumber}/${message.messageId}/${attachment.attachmentId}.pdf`).sort(),
     );
     expect(await storedMessage(company.enterpriseNumber, message.messageId)).toMatchObject({ type: 'MESSAGE', messageId: message.messageId });
+    // Downloading marked it read; it expires unread here, to watch the unread count follow.
+    expect((await call('PATCH', `/v1/enterprises/${company.enterpriseNumber}/messages/${message.messageId}`, { token: reader, body: { read: false } })).status).toBe(200);
 
     readOne = (await publish(sender, company.enterpriseNumber, { documentType: 'REMINDER', validityDays: 1 })) as unknown as SentView;
     longLived = (await publish(sender, company.enterpriseNumber)) as unknown as SentView;

@@ -136,7 +136,7 @@ describe('expiry of messages', () => {
   it('reusing the expired externalId for other content is still a 409 externalIdConflict', async () => {
     const replay = await call<SentView>('POST', '/v1/messages', {
       token: publisher,
-      body: { recipient: company.enterpriseNumber, documentType: 'REMINDER', validityDays: 1, externalId, registered: true, subject: { fr: 'different' } },
+      body: { recipient: company.enterpriseNumber, documentType: 'REMINDER', validityDays: 1, externalId, registered: true, subject: { fr: 'different' }, body: { fr: 'different' } },
     });
     expectProblem(replay, 409, 'urn:problem-type:ebox:externalIdConflict');
   });

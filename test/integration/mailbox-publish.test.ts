@@ -153,7 +153,7 @@ describe('publish → inbox → open → download → mark read', () => {
     expect(await unreadCount(company)).toBe(1);
   });
 
-  it('opens the message: summary, body, attachments with href, replies', async () => {
+  it('opens the message: summary, body, attachments with href, replies; opening marks it read', async () => {
     const n = company.enterpriseNumber;
     const response = await call('GET', `/v1/enterprises/${n}/messages/${published.messageId}`, { token: company.manager.token });
     expect(response.status).toBe(200);
@@ -168,7 +168,8 @@ describe('publish → inbox → open → download → mark read', () => {
       publishedAt: published.publishedAt,
       expiresAt: published.expiresAt,
       expiresSoon: false,
-      read: false,
+      read: true,
+      readAt: expect.stringMatching(ISO_MS),
       attachmentCount: 1,
       body,
       attachments: [
@@ -179,6 +180,7 @@ describe('publish → inbox → open → download → mark read', () => {
       ],
       replies: [],
     });
+    expect(await unreadCount(company)).toBe(0);
   });
 
   it('shows the sender view as READ with firstReadAt once the company has read it', async () => {

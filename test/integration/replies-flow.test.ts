@@ -27,6 +27,7 @@ interface CompanyMessage {
   subject?: string;
   body: string;
   sentAt: string;
+  expiresAt: string;
   sentBy: { name: string };
   attachments: Attachment[];
 }
@@ -79,7 +80,7 @@ describe('a reply to a replyable message', () => {
   let institution: SenderSetup;
   let bystander: SenderSetup;
   let company: EnterpriseSetup;
-  let original: { messageId: string };
+  let original: { messageId: string; expiresAt: string };
   let reply: CompanyMessage;
   const replyPdfs = [samplePdf(`reply ${uniqueId('a')}`), samplePdf(`annex ${uniqueId('b')}`)];
   const replyBody = `Nous contestons l'avis. ${uniqueId('ref')} — accents éàü and emoji 📄`;
@@ -87,7 +88,7 @@ describe('a reply to a replyable message', () => {
   beforeAll(async () => {
     const admin = await adminToken();
     [institution, bystander, company] = await Promise.all([setupSender({ admin }), setupSender({ admin }), setupEnterprise({ admin })]);
-    original = await publish(institution, company.enterpriseNumber, { replyable: true });
+    original = (await publish(institution, company.enterpriseNumber, { replyable: true })) as unknown as typeof original;
   });
 
   it('201 with the reply: addressed to the publishing institution, inReplyTo the message, signed by the person', async () => {
@@ -105,6 +106,7 @@ describe('a reply to a replyable message', () => {
       inReplyTo: original.messageId,
       body: replyBody,
       sentAt: expect.stringMatching(ISO_MS),
+      expiresAt: original.expiresAt,
       sentBy: { name: company.manager.name },
       attachments: [
         { attachmentId: expect.stringMatching(ULID), fileName: 'contestation.pdf', mediaType: 'application/pdf', size: replyPdfs[0]!.length, sha256: sha256Hex(replyPdfs[0]!) },
@@ -225,9 +227,12 @@ describe('a new message to an institution that accepts messages', () => {
       subject,
       body: 'Nous souhaitons étaler le paiement.',
       sentAt: expect.stringMatching(ISO_MS),
+      expiresAt: expect.stringMatching(ISO_MS),
       sentBy: { name: user.name },
       attachments: [{ attachmentId: expect.stringMatching(ULID), fileName: 'demande.pdf', mediaType: 'application/pdf', size: pdf.length, sha256: sha256Hex(pdf) }],
     });
+    // A company's own message stays a year (companyMessageValidityDays).
+    expect(Date.parse(message.expiresAt) - Date.parse(message.sentAt)).toBe(365 * 86_400_000);
   });
 
   it('the addressed institution receives it; another one does not', async () => {

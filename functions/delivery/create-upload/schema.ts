@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../../../shared/domain/message';
-import { fileNameSchema } from '../publish-message/schema';
+import { fileNameSchema } from '../../../shared/domain/schemas';
 
 export const body = z.strictObject({
   fileName: fileNameSchema,

@@ -1,4 +1,5 @@
 import { container } from '../../../shared/container';
+import { callerId } from '../../../shared/domain/caller';
 import { SCOPES } from '../../../shared/domain/roles';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { created, ok } from '../../../shared/http/responses';
@@ -11,7 +12,7 @@ import { body } from './schema';
 export const handler = apiHandler({ scopes: [SCOPES.publish], body }, async ({ caller, body, log }) => {
   const deps = container();
   const senderId = await authorizeSender(deps, caller);
-  const { delivery, created: isNew } = await publishMessage(deps, senderId, body);
+  const { delivery, created: isNew } = await publishMessage(deps, { senderId, clientId: callerId(caller) }, body);
   log.info(isNew ? 'message published' : 'publication replayed', { messageId: delivery.messageId, senderId, recipient: delivery.recipient });
   const view = toDeliveryView(delivery, deps.clock.now());
   const location = `/v1/messages/${delivery.messageId}`;

@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import { generatedIdSchema, idSchema } from '../../../shared/domain/identifiers';
 import { LIMITS } from '../../../shared/domain/message';
-import { enterpriseNumberSchema, multilingualTextSchema } from '../../../shared/domain/schemas';
+import { enterpriseNumberSchema, fileNameSchema, multilingualTextSchema } from '../../../shared/domain/schemas';
 import type { AttachmentInput } from '../../../shared/services/publish-message';
-
-export const fileNameSchema = z
-  .string()
-  .min(1)
-  .max(255)
-  .regex(/^[^/\\\u0000-\u001f]+$/, 'a file name, without path separators or control characters');
 
 /** Either inline bytes (`mediaType` + `contentBase64`) or a reference to an upload (`uploadId`). */
 export const attachmentSchema = z
@@ -33,14 +27,20 @@ export const attachmentSchema = z
         : { fileName: value.fileName, mediaType: value.mediaType ?? '', contentBase64: value.contentBase64 ?? '' },
   );
 
-export const body = z.strictObject({
-  recipient: enterpriseNumberSchema,
-  documentType: idSchema,
-  subject: multilingualTextSchema(LIMITS.subjectChars),
-  body: multilingualTextSchema(LIMITS.bodyChars).optional(),
-  registered: z.boolean().default(false),
-  replyable: z.boolean().default(false),
-  externalId: idSchema.optional(),
-  validityDays: z.number().int().min(1).max(3650).optional(),
-  attachments: z.array(attachmentSchema).max(LIMITS.attachments, `at most ${LIMITS.attachments} attachments`).default([]),
-});
+export const body = z
+  .strictObject({
+    recipient: enterpriseNumberSchema,
+    documentType: idSchema,
+    subject: multilingualTextSchema(LIMITS.subjectChars),
+    body: multilingualTextSchema(LIMITS.bodyChars).optional(),
+    registered: z.boolean().default(false),
+    replyable: z.boolean().default(false),
+    externalId: idSchema.optional(),
+    validityDays: z.number().int().min(1).max(3650).optional(),
+    attachments: z.array(attachmentSchema).max(LIMITS.attachments, `at most ${LIMITS.attachments} attachments`).default([]),
+  })
+  // A subject alone tells the company nothing it can act on.
+  .refine((message) => message.body !== undefined || message.attachments.length > 0, {
+    path: ['body'],
+    message: 'a message carries a body or at least one attachment',
+  });

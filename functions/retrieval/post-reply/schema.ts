@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OUTGOING_LIMITS } from '../../../shared/domain/outgoing';
-import { fileNameSchema } from '../../delivery/publish-message/schema';
+import { fileNameSchema } from '../../../shared/domain/schemas';
 
 /** Companies attach PDFs inline only (uploads are an institution's tool for large files). */
 export const inlineAttachmentSchema = z.strictObject({ fileName: fileNameSchema, mediaType: z.string().max(100), contentBase64: z.string().min(1) });

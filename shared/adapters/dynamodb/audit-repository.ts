@@ -1,7 +1,8 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { AuditEntry } from '../../domain/audit';
-import { BASE_KEY, fromItem, toPage } from './items';
+import { cursors } from './cursors';
+import { fromItem, toPage } from './items';
 import { keys } from './keys';
 
 /** The put of one audit entry, to include in a transaction with the action it records. */
@@ -26,8 +27,9 @@ export class AuditRepository {
     await this.db.send(new PutCommand(auditPut(this.tableName, enterpriseNumber, entry).Put));
   }
 
-  async page(enterpriseNumber: string, limit: number, after?: Record<string, string>): Promise<{ entries: AuditEntry[]; last?: Record<string, string> }> {
+  async page(enterpriseNumber: string, limit: number, cursor?: string): Promise<{ entries: AuditEntry[]; next?: string }> {
     const key = keys.auditOf(enterpriseNumber);
+    const after = cursor ? cursors.audit.decode(cursor, enterpriseNumber) : undefined;
     const result = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -38,13 +40,13 @@ export class AuditRepository {
         ExclusiveStartKey: after,
       }),
     );
-    const page = toPage(result, limit, BASE_KEY);
+    const page = toPage(result, limit, (last) => cursors.audit.encode(last, enterpriseNumber));
     return {
       entries: page.items.map((item) => {
         const { enterpriseNumber: _n, ...entry } = fromItem<AuditEntry & { enterpriseNumber: string }>(item);
         return entry;
       }),
-      ...(page.last ? { last: page.last } : {}),
+      ...(page.next ? { next: page.next } : {}),
     };
   }
 }

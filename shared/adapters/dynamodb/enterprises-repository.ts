@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Grant } from '../../domain/access';
 import type { AuditEntry } from '../../domain/audit';
 import { DEFAULT_LANGUAGE, type EnterpriseProfile } from '../../domain/enterprise';
@@ -146,22 +146,11 @@ export class EnterprisesRepository {
     } while (start);
     return grants;
   }
+}
 
-  /** Keeps the unread counter in step with a change of a message's read flag (see MessagesRepository). */
-  unreadDelta(enterpriseNumber: string, delta: number) {
-    return {
-      Update: {
-        TableName: this.tableName,
-        Key: keys.enterprise(enterpriseNumber),
-        UpdateExpression: 'ADD unreadCount :delta',
-        ExpressionAttributeValues: { ':delta': delta },
-      },
-    };
-  }
-
-  async adjustUnread(enterpriseNumber: string, delta: number): Promise<void> {
-    await this.db.send(new UpdateCommand(this.unreadDelta(enterpriseNumber, delta).Update));
-  }
+/** The update that keeps a company's unread counter in step with a message, inside the transaction that changes it. */
+export function unreadCountDelta(tableName: string, enterpriseNumber: string, delta: number) {
+  return { Update: { TableName: tableName, Key: keys.enterprise(enterpriseNumber), UpdateExpression: 'ADD unreadCount :delta', ExpressionAttributeValues: { ':delta': delta } } };
 }
 
 function withDefaults(enterpriseNumber: EnterpriseNumber, item: Record<string, unknown>): EnterpriseProfile {

@@ -24,24 +24,21 @@ export const isConditionFailure = (error: unknown) => (error as Error).name === 
 /** The table key of an item whose key helper also carries index attributes. */
 export const primaryKey = (key: { pk: string; sk: string }) => ({ pk: key.pk, sk: key.sk });
 
-export const BASE_KEY = ['pk', 'sk'] as const;
-export const GSI1_KEY = ['pk', 'sk', 'gsi1pk', 'gsi1sk'] as const;
-
 /**
  * A page from a Query made with `Limit: pageSize + 1`: the extra item only tells that more
- * follow, so the last page has no position to continue from (DynamoDB alone would hand one out
- * whenever the limit is reached, leading to an empty page).
+ * follow, so the last page has no cursor (DynamoDB alone would hand out a LastEvaluatedKey
+ * whenever the limit is reached, leading to an empty page). `cursorAfter` turns the key of the
+ * last position into the list's opaque cursor (cursors.ts).
  */
 export function toPage(
   result: { Items?: Record<string, unknown>[]; LastEvaluatedKey?: Record<string, unknown> },
   pageSize: number,
-  keyNames: readonly string[],
-): { items: Record<string, unknown>[]; last?: Record<string, string> } {
+  cursorAfter: (key: Record<string, unknown>) => string,
+): { items: Record<string, unknown>[]; next?: string } {
   const items = result.Items ?? [];
   if (items.length > pageSize) {
     const kept = items.slice(0, pageSize);
-    const tail = kept[kept.length - 1] ?? {};
-    return { items: kept, last: Object.fromEntries(keyNames.map((name) => [name, String(tail[name])])) };
+    return { items: kept, next: cursorAfter(kept[kept.length - 1] ?? {}) };
   }
-  return { items, ...(result.LastEvaluatedKey ? { last: result.LastEvaluatedKey as Record<string, string> } : {}) };
+  return { items, ...(result.LastEvaluatedKey ? { next: cursorAfter(result.LastEvaluatedKey) } : {}) };
 }

@@ -23,6 +23,8 @@ export const keys = {
   audit: (n: string, entryId: string) => ({ pk: `ENT#${n}`, sk: `AUDIT#${entryId}` }),
   auditOf: (n: string) => ({ pk: `ENT#${n}`, skPrefix: 'AUDIT#' }),
   notified: (messageId: string, kind: string) => ({ pk: `NOTIFIED#${messageId}`, sk: kind }),
+  /** Written once when a message's removal was handled: a retried stream record finds it and does nothing twice. */
+  removed: (messageId: string) => ({ pk: `MSG#${messageId}`, sk: 'REMOVED' }),
   /** Expiry index: documents expiring on `day` (YYYY-MM-DD) spread over EXPIRY_SHARDS partitions. */
   expiry: (day: string, messageId: string, expiresAt: string, n: string) => ({
     expiryPk: `EXP#${day}#${shardOf(messageId)}`,

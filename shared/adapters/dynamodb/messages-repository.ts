@@ -1,10 +1,12 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { encodeTime } from 'ulid';
 import type { AuditEntry } from '../../domain/audit';
 import { InvalidInputError } from '../../domain/errors';
 import type { Delivery, Message } from '../../domain/message';
 import { auditPut } from './audit-repository';
-import { BASE_KEY, conditionFailedAt, fromItem, GSI1_KEY, primaryKey, toPage } from './items';
+import { unreadCountDelta } from './enterprises-repository';
+import { cursors } from './cursors';
+import { conditionFailedAt, fromItem, primaryKey, toPage } from './items';
 import { keys, ttlOf } from './keys';
 
 /** The sender's records (delivery, idempotency) are kept this long after expiry, then TTL removes them. */
@@ -37,7 +39,7 @@ export class MessagesRepository {
     private readonly tableName: string,
   ) {}
 
-  async publish(message: Message, delivery: Delivery, options: { contentHash: string; consumedUploads: string[] }): Promise<void> {
+  async publish(message: Message, delivery: Delivery, options: { contentHash: string; consumedUploads: string[]; audit: AuditEntry }): Promise<void> {
     const { tableName } = this;
     const retainUntil = ttlOf(message.expiresAt, SENDER_RECORD_RETENTION_DAYS);
     const idempotency = message.externalId
@@ -71,14 +73,8 @@ export class MessagesRepository {
               },
             },
             { Put: { TableName: tableName, Item: { ...keys.delivery(delivery.messageId, delivery.senderId), type: 'DELIVERY', ttl: retainUntil, ...delivery } } },
-            {
-              Update: {
-                TableName: tableName,
-                Key: keys.enterprise(message.enterpriseNumber),
-                UpdateExpression: 'ADD unreadCount :one',
-                ExpressionAttributeValues: { ':one': 1 },
-              },
-            },
+            unreadCountDelta(tableName, message.enterpriseNumber, 1),
+            auditPut(tableName, message.enterpriseNumber, options.audit),
             ...options.consumedUploads.map((uploadId) => ({
               Delete: {
                 TableName: tableName,
@@ -112,8 +108,9 @@ export class MessagesRepository {
   }
 
   /** One Query per page on the company's partition, newest first; expired messages never come back. */
-  async inboxPage(enterpriseNumber: string, now: Date, filter: InboxFilter, limit: number, after?: Record<string, string>) {
+  async inboxPage(enterpriseNumber: string, now: Date, filter: InboxFilter, limit: number, cursor?: string) {
     const key = keys.inbox(enterpriseNumber);
+    const after = cursor ? cursors.inbox.decode(cursor, enterpriseNumber) : undefined;
     const lower = `${key.skPrefix}${filter.publishedAfter ? encodeTime(filter.publishedAfter.getTime() + 1) : ''}`;
     const upper = `${key.skPrefix}${filter.publishedBefore ? encodeTime(filter.publishedBefore.getTime()) : '~'}`;
     if (after && (after.sk === undefined || after.sk < lower || after.sk > upper)) {
@@ -138,8 +135,8 @@ export class MessagesRepository {
         ExclusiveStartKey: after,
       }),
     );
-    const page = toPage(result, limit, BASE_KEY);
-    return { messages: page.items.map((item) => fromItem<Message>(item)), ...(page.last ? { last: page.last } : {}) };
+    const page = toPage(result, limit, (last) => cursors.inbox.encode(last, enterpriseNumber));
+    return { messages: page.items.map((item) => fromItem<Message>(item)), ...(page.next ? { next: page.next } : {}) };
   }
 
   /**
@@ -167,7 +164,8 @@ export class MessagesRepository {
   }
 
   /** A sender's deliveries, newest first (gsi1, one Query per page). */
-  async deliveriesPage(senderId: string, limit: number, after?: Record<string, string>) {
+  async deliveriesPage(senderId: string, limit: number, cursor?: string) {
+    const after = cursor ? cursors.deliveries.decode(cursor, senderId) : undefined;
     const result = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -179,8 +177,8 @@ export class MessagesRepository {
         ExclusiveStartKey: after,
       }),
     );
-    const page = toPage(result, limit, GSI1_KEY);
-    return { deliveries: page.items.map((item) => fromItem<Delivery>(item)), ...(page.last ? { last: page.last } : {}) };
+    const page = toPage(result, limit, (last) => cursors.deliveries.encode(last, senderId));
+    return { deliveries: page.items.map((item) => fromItem<Delivery>(item)), ...(page.next ? { next: page.next } : {}) };
   }
 
   /**
@@ -203,14 +201,7 @@ export class MessagesRepository {
                 ExpressionAttributeValues: read ? { ':read': read, ':at': at } : { ':read': read, ':upk': unread.unreadPk, ':usk': unread.unreadSk },
               },
             },
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keys.enterprise(message.enterpriseNumber),
-                UpdateExpression: 'ADD unreadCount :delta',
-                ExpressionAttributeValues: { ':delta': read ? -1 : 1 },
-              },
-            },
+            unreadCountDelta(this.tableName, message.enterpriseNumber, read ? -1 : 1),
             auditPut(this.tableName, message.enterpriseNumber, audit),
           ],
         }),
@@ -222,8 +213,23 @@ export class MessagesRepository {
     }
   }
 
-  /** The first read or download of a message: its proof of receipt, recorded once on both copies. */
-  async recordFirstRead(message: Message, at: string): Promise<void> {
+  /**
+   * A company-side read (the message opened, or a PDF downloaded), in one transaction: marks the
+   * message read (the unread count drops) unless it already is, records the first read on both
+   * copies once (the sender's proof of receipt, never changed afterwards), and appends `audit`.
+   * A concurrent change makes it start again from the stored state. Undefined once the message
+   * is gone.
+   */
+  async recordRead(message: Message, at: string, audit: AuditEntry): Promise<Message | undefined> {
+    const markRead = !message.read;
+    const firstRead = message.firstReadAt === undefined;
+    if (!markRead && !firstRead) {
+      await this.db.send(new PutCommand(auditPut(this.tableName, message.enterpriseNumber, audit).Put));
+      return message;
+    }
+    const messageUpdate = markRead
+      ? { UpdateExpression: 'SET firstReadAt = if_not_exists(firstReadAt, :at), #read = :true, readAt = :at REMOVE unreadPk, unreadSk', ConditionExpression: '#read = :false' }
+      : { UpdateExpression: 'SET firstReadAt = :at', ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(firstReadAt)' };
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -232,25 +238,34 @@ export class MessagesRepository {
               Update: {
                 TableName: this.tableName,
                 Key: keys.message(message.enterpriseNumber, message.messageId),
-                UpdateExpression: 'SET firstReadAt = :at',
-                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(firstReadAt)',
-                ExpressionAttributeValues: { ':at': at },
+                ...messageUpdate,
+                ...(markRead ? { ExpressionAttributeNames: { '#read': 'read' } } : {}),
+                ExpressionAttributeValues: markRead ? { ':at': at, ':true': true, ':false': false } : { ':at': at },
               },
             },
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: primaryKey(keys.delivery(message.messageId, message.senderId)),
-                UpdateExpression: 'SET firstReadAt = :at',
-                ConditionExpression: 'attribute_exists(pk)',
-                ExpressionAttributeValues: { ':at': at },
-              },
-            },
+            ...(markRead ? [unreadCountDelta(this.tableName, message.enterpriseNumber, -1)] : []),
+            ...(firstRead
+              ? [
+                  {
+                    Update: {
+                      TableName: this.tableName,
+                      Key: primaryKey(keys.delivery(message.messageId, message.senderId)),
+                      UpdateExpression: 'SET firstReadAt = if_not_exists(firstReadAt, :at)',
+                      ConditionExpression: 'attribute_exists(pk)',
+                      ExpressionAttributeValues: { ':at': at },
+                    },
+                  },
+                ]
+              : []),
+            auditPut(this.tableName, message.enterpriseNumber, audit),
           ],
         }),
       );
     } catch (error) {
       if (!conditionFailedAt(error, 0)) throw error;
+      const current = await this.getMessage(message.enterpriseNumber, message.messageId);
+      return current ? this.recordRead(current, at, audit) : undefined;
     }
+    return { ...message, read: true, ...(markRead ? { readAt: at } : {}), firstReadAt: message.firstReadAt ?? at };
   }
 }

@@ -1,6 +1,9 @@
 import { BatchGetCommand, DeleteCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Message } from '../../domain/message';
 import type { NotificationKind } from '../../domain/notification';
+import type { AuditEntry } from '../../domain/audit';
+import { auditPut } from './audit-repository';
+import { unreadCountDelta } from './enterprises-repository';
 import { conditionFailedAt, fromItem, isConditionFailure } from './items';
 import { keys, ttlOf } from './keys';
 
@@ -84,15 +87,23 @@ export class NotificationsRepository {
     }
   }
 
-  async confirm(messageIds: string[], kind: NotificationKind, sentAt: string, emailId?: string): Promise<void> {
-    for (const messageId of messageIds) {
+  /** Marks the claims done, each in one transaction with the audit entry (if any) that tells the company. */
+  async confirm(enterpriseNumber: string, claims: ReadonlyArray<{ messageId: string; audit?: AuditEntry }>, kind: NotificationKind, sentAt: string, emailId?: string): Promise<void> {
+    for (const { messageId, audit } of claims) {
       await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.notified(messageId, kind),
-          UpdateExpression: 'SET #status = :sent, sentAt = :at, emailId = :email',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':sent': 'SENT', ':at': sentAt, ':email': emailId ?? 'unknown' },
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.notified(messageId, kind),
+                UpdateExpression: 'SET #status = :sent, sentAt = :at, emailId = :email',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':sent': 'SENT', ':at': sentAt, ':email': emailId ?? 'unknown' },
+              },
+            },
+            ...(audit ? [auditPut(this.tableName, enterpriseNumber, audit)] : []),
+          ],
         }),
       );
     }
@@ -121,10 +132,11 @@ export class NotificationsRepository {
   }
 
   /**
-   * After TTL removed an unread message, its company's unread count goes down once: a tombstone
-   * written in the same transaction makes a retried stream record a no-op.
+   * What follows a message's removal by TTL, once: its company's unread count goes down if it was
+   * unread, and the audit trail records its expiry and deletion. A tombstone written in the same
+   * transaction turns a retried stream record into a no-op.
    */
-  async forgetUnread(enterpriseNumber: string, messageId: string, at: string): Promise<void> {
+  async recordRemoval(message: Message, removedAt: string, audit: AuditEntry[]): Promise<void> {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -132,18 +144,12 @@ export class NotificationsRepository {
             {
               Put: {
                 TableName: this.tableName,
-                Item: { pk: `MSG#${messageId}`, sk: 'REMOVED', type: 'TOMBSTONE', removedAt: at, ttl: ttlOf(at, 7) },
+                Item: { ...keys.removed(message.messageId), type: 'TOMBSTONE', removedAt, ttl: ttlOf(removedAt, 7) },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keys.enterprise(enterpriseNumber),
-                UpdateExpression: 'ADD unreadCount :minus',
-                ExpressionAttributeValues: { ':minus': -1 },
-              },
-            },
+            ...(message.read ? [] : [unreadCountDelta(this.tableName, message.enterpriseNumber, -1)]),
+            ...audit.map((entry) => auditPut(this.tableName, message.enterpriseNumber, entry)),
           ],
         }),
       );

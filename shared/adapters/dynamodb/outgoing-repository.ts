@@ -2,13 +2,15 @@ import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentCl
 import type { AuditEntry } from '../../domain/audit';
 import type { OutgoingMessage } from '../../domain/outgoing';
 import { auditPut } from './audit-repository';
-import { BASE_KEY, fromItem, GSI1_KEY, toPage } from './items';
+import { cursors } from './cursors';
+import { fromItem, toPage } from './items';
 import { outgoingKeys, ttlOf } from './keys';
 
 /**
  * What companies send to institutions: one item in the company's partition (its "sent" list),
  * indexed by institution in gsi1 (its "received" list); a reply also gets a copy under the
- * original message, which expires with it.
+ * original message. A reply expires with the message it answers, a new message after
+ * companyMessageValidityDays; TTL then removes the items and the stream consumer their PDFs.
  */
 export class OutgoingRepository {
   constructor(
@@ -16,14 +18,16 @@ export class OutgoingRepository {
     private readonly tableName: string,
   ) {}
 
-  async put(message: OutgoingMessage, audit: AuditEntry, replyExpiresAt?: string): Promise<void> {
+  /** The message and, for a reply, its copy under the answered message: both expire (TTL) at `expiresAt`. */
+  async put(message: OutgoingMessage, audit: AuditEntry): Promise<void> {
+    const ttl = ttlOf(message.expiresAt);
     const reply = message.inReplyTo
-      ? [{ Put: { TableName: this.tableName, Item: { ...outgoingKeys.reply(message.from, message.inReplyTo, message.id), type: 'REPLY', ttl: ttlOf(replyExpiresAt ?? message.sentAt), ...message } } }]
+      ? [{ Put: { TableName: this.tableName, Item: { ...outgoingKeys.reply(message.from, message.inReplyTo, message.id), type: 'REPLY', ttl, ...message } } }]
       : [];
     await this.db.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Put: { TableName: this.tableName, Item: { ...outgoingKeys.sent(message.from, message.id, message.to), type: 'OUTGOING', ...message }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: this.tableName, Item: { ...outgoingKeys.sent(message.from, message.id, message.to), type: 'OUTGOING', ttl, ...message }, ConditionExpression: 'attribute_not_exists(pk)' } },
           ...reply,
           auditPut(this.tableName, message.from, audit),
         ],
@@ -57,20 +61,24 @@ export class OutgoingRepository {
     return replies;
   }
 
-  /** A company's sent messages and replies, newest first. */
-  async sentPage(enterpriseNumber: string, limit: number, after?: Record<string, string>) {
+  /** A company's sent messages and replies, newest first; expired ones never come back (TTL lags). */
+  async sentPage(enterpriseNumber: string, now: Date, limit: number, cursor?: string) {
     const key = outgoingKeys.sentBy(enterpriseNumber);
-    return this.page({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.skPrefix } }, limit, after);
+    const after = cursor ? cursors.sent.decode(cursor, enterpriseNumber) : undefined;
+    const query = { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.skPrefix } };
+    return this.page(query, now, limit, (last) => cursors.sent.encode(last, enterpriseNumber), after);
   }
 
-  /** What companies sent to an institution, newest first. */
-  async receivedPage(senderId: string, limit: number, after?: Record<string, string>) {
+  /** What companies sent to an institution, newest first; expired ones never come back. */
+  async receivedPage(senderId: string, now: Date, limit: number, cursor?: string) {
     const key = outgoingKeys.receivedBy(senderId);
-    return this.page(
-      { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)', ExpressionAttributeValues: { ':pk': key.gsi1pk, ':prefix': key.skPrefix } },
-      limit,
-      after,
-    );
+    const after = cursor ? cursors.received.decode(cursor, senderId) : undefined;
+    const query = {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': key.gsi1pk, ':prefix': key.skPrefix },
+    };
+    return this.page(query, now, limit, (last) => cursors.received.encode(last, senderId), after);
   }
 
   async received(senderId: string, id: string): Promise<OutgoingMessage | undefined> {
@@ -86,9 +94,25 @@ export class OutgoingRepository {
     return item ? fromItem<OutgoingMessage>(item) : undefined;
   }
 
-  private async page(input: Pick<ConstructorParameters<typeof QueryCommand>[0], 'IndexName' | 'KeyConditionExpression' | 'ExpressionAttributeValues'>, limit: number, after?: Record<string, string>) {
-    const result = await this.db.send(new QueryCommand({ ...input, TableName: this.tableName, ScanIndexForward: false, Limit: limit + 1, ExclusiveStartKey: after }));
-    const page = toPage(result, limit, input.IndexName ? GSI1_KEY : BASE_KEY);
-    return { messages: page.items.map((item) => fromItem<OutgoingMessage>(item)), ...(page.last ? { last: page.last } : {}) };
+  private async page(
+    input: Pick<ConstructorParameters<typeof QueryCommand>[0], 'IndexName' | 'KeyConditionExpression'> & { ExpressionAttributeValues: Record<string, unknown> },
+    now: Date,
+    limit: number,
+    cursorAfter: (key: Record<string, unknown>) => string,
+    after?: Record<string, string>,
+  ) {
+    const result = await this.db.send(
+      new QueryCommand({
+        ...input,
+        TableName: this.tableName,
+        FilterExpression: 'expiresAt > :now',
+        ExpressionAttributeValues: { ...input.ExpressionAttributeValues, ':now': now.toISOString() },
+        ScanIndexForward: false,
+        Limit: limit + 1,
+        ExclusiveStartKey: after,
+      }),
+    );
+    const page = toPage(result, limit, cursorAfter);
+    return { messages: page.items.map((item) => fromItem<OutgoingMessage>(item)), ...(page.next ? { next: page.next } : {}) };
   }
 }

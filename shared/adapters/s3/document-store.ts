@@ -76,12 +76,24 @@ export class DocumentStore {
     }
   }
 
-  async downloadUrl(key: string, fileName: string): Promise<string> {
-    const safeName = fileName.replace(/[^\w.\- ]/g, '_');
+  /**
+   * A short-lived download URL, signed at `now` (the injected clock) and valid until `notAfter` at
+   * the latest: a URL never outlives the document it serves. The caller refuses documents with
+   * less than a second left.
+   */
+  async downloadUrl(key: string, fileName: string, validity: { now: Date; notAfter: Date }): Promise<string> {
+    const asciiName = fileName.replace(/[^\w.\- ]/g, '_');
+    const secondsLeft = Math.floor((validity.notAfter.getTime() - validity.now.getTime()) / 1000);
     return getSignedUrl(
       this.s3,
-      new GetObjectCommand({ Bucket: this.bucket, Key: key, ResponseContentType: 'application/pdf', ResponseContentDisposition: `attachment; filename="${safeName}"` }),
-      { expiresIn: this.urlSeconds },
+      new GetObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        ResponseContentType: 'application/pdf',
+        // RFC 6266: an ASCII fallback, and the real name (accents included) in filename*.
+        ResponseContentDisposition: `attachment; filename="${asciiName}"; filename*=UTF-8''${rfc5987(fileName)}`,
+      }),
+      { expiresIn: Math.max(1, Math.min(this.urlSeconds, secondsLeft)), signingDate: validity.now },
     );
   }
 
@@ -92,6 +104,9 @@ export class DocumentStore {
     });
   }
 }
+
+/** RFC 5987 value characters: percent-encoded UTF-8, with the few characters encodeURIComponent leaves. */
+const rfc5987 = (value: string) => encodeURIComponent(value).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** Presigned uploads land under this prefix; the bucket's lifecycle rule removes those never attached. */
 export const UPLOADS_PREFIX = 'uploads/';

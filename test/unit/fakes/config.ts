@@ -11,6 +11,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     mailFrom: 'no-reply@ebox.example',
     portalUrl: 'https://portal.ebox.example/',
     expiryWarningDays: 14,
+    companyMessageValidityDays: 365,
     presignedUrlSeconds: 300,
     clockOffsetMs: 0,
     ...overrides,

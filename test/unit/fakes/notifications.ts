@@ -42,6 +42,8 @@ export class FakeNotifications implements NotificationsPort {
   readonly warned = new Map<string, string>();
   readonly released: Array<{ messageIds: string[]; kind: NotificationKind }> = [];
   readonly confirmed: Array<{ messageIds: string[]; kind: NotificationKind; sentAt: string; emailId?: string }> = [];
+  /** Audit entries written with the confirmations, per company. */
+  readonly audited: Array<{ enterpriseNumber: string; entry: AuditEntry }> = [];
   /** Messages whose next claim(s) fail with a DynamoDB error (count of failures left). */
   readonly claimFailures = new Map<string, number>();
   /** Entries per page of `expiring`; pages are cut like a Query's Limit. */
@@ -110,7 +112,9 @@ export class FakeNotifications implements NotificationsPort {
     return true;
   }
 
-  async confirm(messageIds: string[], kind: NotificationKind, sentAt: string, emailId?: string): Promise<void> {
+  async confirm(enterpriseNumber: string, claims: ReadonlyArray<{ messageId: string; audit?: AuditEntry }>, kind: NotificationKind, sentAt: string, emailId?: string): Promise<void> {
+    const messageIds = claims.map((claim) => claim.messageId);
+    for (const { audit } of claims) if (audit) this.audited.push({ enterpriseNumber, entry: audit });
     this.confirmed.push({ messageIds: [...messageIds], kind, sentAt, ...(emailId !== undefined ? { emailId } : {}) });
     for (const messageId of messageIds) {
       const key = `${messageId}#${kind}`;

@@ -3,6 +3,7 @@ import { IdempotencyRaceError, type IdempotencyRecord, type MessagesRepository }
 import type { SendersRepository } from '../../../shared/adapters/dynamodb/senders-repository';
 import type { Upload, UploadsRepository } from '../../../shared/adapters/dynamodb/uploads-repository';
 import type { DocumentStore } from '../../../shared/adapters/s3/document-store';
+import type { AuditEntry } from '../../../shared/domain/audit';
 import type { Delivery, Message } from '../../../shared/domain/message';
 import type { Sender } from '../../../shared/domain/sender';
 
@@ -55,7 +56,7 @@ export class FakeMessages implements Pick<MessagesRepository, 'publish' | 'getId
     };
   }
 
-  async publish(message: Message, delivery: Delivery, options: { contentHash: string; consumedUploads: string[] }): Promise<void> {
+  async publish(message: Message, delivery: Delivery, options: { contentHash: string; consumedUploads: string[]; audit: AuditEntry }): Promise<void> {
     this.log.push(`messages.publish ${message.messageId}`);
     this.publishCalls.push(structuredClone({ message, delivery, options }));
     const interference = this.interference;

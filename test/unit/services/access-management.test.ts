@@ -61,8 +61,19 @@ describe('grantAccess', () => {
     // the second change is audited, at its own time and by its own actor
     expect(enterprises.audit.map(({ entry }) => [entry.action, entry.at, entry.actor.ssin])).toEqual([
       ['ACCESS_GRANTED', T0, MANAGER],
-      ['ACCESS_GRANTED', '2026-03-13T09:00:00.000Z', OTHER_MANAGER],
+      ['ACCESS_UPDATED', '2026-03-13T09:00:00.000Z', OTHER_MANAGER],
     ]);
+  });
+
+  it('granting again the same role under the same name changes and records nothing', async () => {
+    const { deps, enterprises, clock } = setup();
+    const first = await grantAccess(deps, manager, COMPANY, NEWCOMER, { role: 'USER', name: 'Nina Newcomer' });
+    const writes = enterprises.writes.length;
+    clock.advanceDays(1);
+    const again = await grantAccess(deps, manager, COMPANY, NEWCOMER, { role: 'USER', name: 'Nina Newcomer' });
+    expect(again).toEqual({ grant: first.grant, created: false });
+    expect(enterprises.writes).toHaveLength(writes);
+    expect(enterprises.audit.map(({ entry }) => entry.action)).toEqual(['ACCESS_GRANTED']);
   });
 
   it('refuses to grant ACCESS_MANAGER, and writes nothing', async () => {

@@ -12,6 +12,7 @@ const DAY_MS = 86_400_000;
 const T0 = '2026-03-10T09:00:00.000Z';
 const RECIPIENT = enterpriseNumber('01234567');
 const SENDER_ID = 'spf-finances';
+const PUBLISHER = { senderId: SENDER_ID, clientId: 'finances-backoffice' };
 const SENDER: Sender = {
   senderId: SENDER_ID,
   name: { fr: 'SPF Finances', nl: 'FOD Financiën' },
@@ -69,7 +70,7 @@ describe('publishMessage', () => {
   it("stores the PDF, the company's message and the sender's delivery", async () => {
     const fakes = setup();
     const bytes = pdf(1234);
-    const { delivery, created } = await publishMessage(fakes.deps, SENDER_ID, request({ attachments: [inline(bytes)] }));
+    const { delivery, created } = await publishMessage(fakes.deps, PUBLISHER, request({ attachments: [inline(bytes)] }));
     expect(created).toBe(true);
     expect(delivery).toMatchObject({ senderId: SENDER_ID, recipient: RECIPIENT, documentType: 'TAX_NOTICE', registered: true, replyable: false, publishedAt: T0 });
     expect(delivery.attachments).toEqual([{ attachmentId: expect.any(String), fileName: 'avis.pdf', mediaType: 'application/pdf', size: 1234, sha256: sha256(bytes) }]);
@@ -90,40 +91,40 @@ describe('publishMessage', () => {
 
   it("expires after the document type's validity by default", async () => {
     const fakes = setup();
-    const { delivery } = await publishMessage(fakes.deps, SENDER_ID, request());
+    const { delivery } = await publishMessage(fakes.deps, PUBLISHER, request());
     expect(delivery.expiresAt).toBe(new Date(Date.parse(T0) + 60 * DAY_MS).toISOString());
     expect(fakes.messages.publishCalls[0]?.message.expiresAt).toBe(delivery.expiresAt);
   });
 
   it('a shorter validityDays sets expiresAt accordingly, on message and delivery', async () => {
     const fakes = setup();
-    const { delivery } = await publishMessage(fakes.deps, SENDER_ID, request({ validityDays: 10 }));
+    const { delivery } = await publishMessage(fakes.deps, PUBLISHER, request({ validityDays: 10 }));
     expect(delivery.expiresAt).toBe('2026-03-20T09:00:00.000Z');
     expect(fakes.messages.publishCalls[0]?.message.expiresAt).toBe('2026-03-20T09:00:00.000Z');
   });
 
   it("accepts validityDays equal to the type's", async () => {
     const fakes = setup();
-    const { delivery } = await publishMessage(fakes.deps, SENDER_ID, request({ validityDays: 60 }));
+    const { delivery } = await publishMessage(fakes.deps, PUBLISHER, request({ validityDays: 60 }));
     expect(delivery.expiresAt).toBe('2026-05-09T09:00:00.000Z');
   });
 
   it('refuses validityDays longer than the type allows, naming validityDays, and stores nothing', async () => {
     const fakes = setup();
-    const error = await invalidInput(publishMessage(fakes.deps, SENDER_ID, request({ validityDays: 61 })));
+    const error = await invalidInput(publishMessage(fakes.deps, PUBLISHER, request({ validityDays: 61 })));
     expect(error.issues).toEqual([expect.objectContaining({ in: 'body', name: 'validityDays', value: 61 })]);
     expectNothingStored(fakes);
   });
 
   it('checks validityDays against the requested type, not another of the sender', async () => {
     const fakes = setup();
-    const error = await invalidInput(publishMessage(fakes.deps, SENDER_ID, request({ documentType: 'REMINDER', validityDays: 31 })));
+    const error = await invalidInput(publishMessage(fakes.deps, PUBLISHER, request({ documentType: 'REMINDER', validityDays: 31 })));
     expect(error.issues[0]?.name).toBe('validityDays');
   });
 
   it('refuses an unknown document type as a referenced resource not found, naming documentType', async () => {
     const fakes = setup();
-    const error = await invalidInput(publishMessage(fakes.deps, SENDER_ID, request({ documentType: 'PARKING_FINE' })));
+    const error = await invalidInput(publishMessage(fakes.deps, PUBLISHER, request({ documentType: 'PARKING_FINE' })));
     expect(error.issues).toEqual([expect.objectContaining({ in: 'body', name: 'documentType', kind: 'referencedResourceNotFound', value: 'PARKING_FINE' })]);
     expectNothingStored(fakes);
   });
@@ -131,59 +132,59 @@ describe('publishMessage', () => {
   it("refuses another sender's document type", async () => {
     const fakes = setup();
     fakes.deps.senders = new FakeSenders().add(SENDER).add({ ...SENDER, senderId: 'onss', documentTypes: [{ code: 'DMFA', name: { fr: 'DmfA' }, validityDays: 90 }] }).port;
-    const error = await invalidInput(publishMessage(fakes.deps, SENDER_ID, request({ documentType: 'DMFA' })));
+    const error = await invalidInput(publishMessage(fakes.deps, PUBLISHER, request({ documentType: 'DMFA' })));
     expect(error.issues[0]?.name).toBe('documentType');
   });
 
   it('refuses an unregistered sender', async () => {
     const fakes = setup();
-    await expect(publishMessage(fakes.deps, 'ghost', request())).rejects.toThrow(MissingPermissionError);
+    await expect(publishMessage(fakes.deps, { senderId: 'ghost', clientId: 'ghost-backoffice' }, request())).rejects.toThrow(MissingPermissionError);
     expectNothingStored(fakes);
   });
 
   it('refuses inline content that is not a PDF, and stores nothing', async () => {
     const fakes = setup();
     const png = Buffer.from('\x89PNG\r\n\x1a\n0000', 'latin1');
-    await expect(publishMessage(fakes.deps, SENDER_ID, request({ attachments: [inline(pdf(100)), inline(png, 'photo.pdf')] }))).rejects.toThrow(UnsupportedMediaTypeError);
+    await expect(publishMessage(fakes.deps, PUBLISHER, request({ attachments: [inline(pdf(100)), inline(png, 'photo.pdf')] }))).rejects.toThrow(UnsupportedMediaTypeError);
     expectNothingStored(fakes);
   });
 
   it('refuses a media type other than application/pdf', async () => {
     const fakes = setup();
-    await expect(publishMessage(fakes.deps, SENDER_ID, request({ attachments: [{ ...inline(pdf(100)), mediaType: 'text/plain' }] }))).rejects.toThrow(UnsupportedMediaTypeError);
+    await expect(publishMessage(fakes.deps, PUBLISHER, request({ attachments: [{ ...inline(pdf(100)), mediaType: 'text/plain' }] }))).rejects.toThrow(UnsupportedMediaTypeError);
     expectNothingStored(fakes);
   });
 
   it('refuses more than 4 MiB of inline PDFs in total, and stores nothing', async () => {
     const fakes = setup();
     const half = LIMITS.inlineBytes / 2;
-    await expect(publishMessage(fakes.deps, SENDER_ID, request({ attachments: [inline(pdf(half)), inline(pdf(half + 1))] }))).rejects.toThrow(PayloadTooLargeError);
+    await expect(publishMessage(fakes.deps, PUBLISHER, request({ attachments: [inline(pdf(half)), inline(pdf(half + 1))] }))).rejects.toThrow(PayloadTooLargeError);
     expectNothingStored(fakes);
   });
 
   it('refuses one inline PDF of 4 MiB + 1 byte', async () => {
     const fakes = setup();
-    await expect(publishMessage(fakes.deps, SENDER_ID, request({ attachments: [inline(pdf(LIMITS.inlineBytes + 1))] }))).rejects.toThrow(PayloadTooLargeError);
+    await expect(publishMessage(fakes.deps, PUBLISHER, request({ attachments: [inline(pdf(LIMITS.inlineBytes + 1))] }))).rejects.toThrow(PayloadTooLargeError);
     expectNothingStored(fakes);
   });
 
   it('accepts exactly 4 MiB of inline PDFs', async () => {
     const fakes = setup();
     const half = LIMITS.inlineBytes / 2;
-    const { delivery } = await publishMessage(fakes.deps, SENDER_ID, request({ attachments: [inline(pdf(half), 'a.pdf'), inline(pdf(half), 'b.pdf')] }));
+    const { delivery } = await publishMessage(fakes.deps, PUBLISHER, request({ attachments: [inline(pdf(half), 'a.pdf'), inline(pdf(half), 'b.pdf')] }));
     expect(delivery.attachments.map((attachment) => attachment.size)).toEqual([half, half]);
   });
 
   it('accepts a message without attachments', async () => {
     const fakes = setup();
-    const { delivery } = await publishMessage(fakes.deps, SENDER_ID, request({ attachments: [] }));
+    const { delivery } = await publishMessage(fakes.deps, PUBLISHER, request({ attachments: [] }));
     expect(delivery.attachments).toEqual([]);
     expect(fakes.documents.puts).toEqual([]);
   });
 
   it('writes every PDF before the transaction', async () => {
     const fakes = setup();
-    await publishMessage(fakes.deps, SENDER_ID, request({ attachments: [inline(pdf(100), 'a.pdf'), inline(pdf(200), 'b.pdf'), inline(pdf(300), 'c.pdf')] }));
+    await publishMessage(fakes.deps, PUBLISHER, request({ attachments: [inline(pdf(100), 'a.pdf'), inline(pdf(200), 'b.pdf'), inline(pdf(300), 'c.pdf')] }));
     const writes = fakes.log.filter((entry) => entry.startsWith('documents.put') || entry.startsWith('messages.publish'));
     expect(writes).toHaveLength(4);
     expect(writes[3]).toMatch(/^messages\.publish /);
@@ -193,7 +194,7 @@ describe('publishMessage', () => {
     const fakes = setup();
     const failure = Object.assign(new Error('Transaction cancelled'), { name: 'TransactionCanceledException' });
     fakes.messages.failNextPublish(failure);
-    await expect(publishMessage(fakes.deps, SENDER_ID, request({ attachments: [inline(pdf(100), 'a.pdf'), inline(pdf(200), 'b.pdf')] }))).rejects.toBe(failure);
+    await expect(publishMessage(fakes.deps, PUBLISHER, request({ attachments: [inline(pdf(100), 'a.pdf'), inline(pdf(200), 'b.pdf')] }))).rejects.toBe(failure);
     const written = fakes.documents.puts.map((put) => put.key);
     expect(written).toHaveLength(2);
     expect(fakes.documents.deletes.flat().sort()).toEqual([...written].sort());
@@ -208,7 +209,7 @@ describe('publishMessage', () => {
   it('deletes the PDFs when the transaction fails with any other error too', async () => {
     const fakes = setup();
     fakes.messages.failNextPublish(new Error('ProvisionedThroughputExceededException'));
-    await expect(publishMessage(fakes.deps, SENDER_ID, request({ externalId: 'AVIS-1' }))).rejects.toThrow('ProvisionedThroughputExceededException');
+    await expect(publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-1' }))).rejects.toThrow('ProvisionedThroughputExceededException');
     expect(fakes.documents.objects.size).toBe(0);
     expect(fakes.documents.deletes.flat()).toEqual(fakes.documents.puts.map((put) => put.key));
   });
@@ -216,7 +217,7 @@ describe('publishMessage', () => {
   it('leaves no PDF behind when writing one of the PDFs fails (documents/ has no lifecycle rule)', async () => {
     const fakes = setup();
     fakes.documents.failingWrites.add(2);
-    await expect(publishMessage(fakes.deps, SENDER_ID, request({ attachments: [inline(pdf(100), 'a.pdf'), inline(pdf(200), 'b.pdf'), inline(pdf(300), 'c.pdf')] }))).rejects.toThrow('internal error');
+    await expect(publishMessage(fakes.deps, PUBLISHER, request({ attachments: [inline(pdf(100), 'a.pdf'), inline(pdf(200), 'b.pdf'), inline(pdf(300), 'c.pdf')] }))).rejects.toThrow('internal error');
     expect(fakes.messages.publishCalls).toEqual([]);
     expect([...fakes.documents.objects.keys()].filter((key) => key.startsWith('documents/'))).toEqual([]);
   });
@@ -225,10 +226,10 @@ describe('publishMessage', () => {
 describe('publishMessage with an externalId', () => {
   it('returns the original for a replay with the same content, without writing S3 or a second message', async () => {
     const fakes = setup();
-    const first = await publishMessage(fakes.deps, SENDER_ID, request({ externalId: 'AVIS-2026-1' }));
+    const first = await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-2026-1' }));
     const putsAfterFirst = fakes.documents.puts.length;
     fakes.clock.advanceDays(1);
-    const again = await publishMessage(fakes.deps, SENDER_ID, request({ externalId: 'AVIS-2026-1' }));
+    const again = await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-2026-1' }));
     expect(again).toEqual({ delivery: first.delivery, created: false });
     expect(fakes.documents.puts).toHaveLength(putsAfterFirst);
     expect(fakes.documents.copies).toEqual([]);
@@ -238,9 +239,9 @@ describe('publishMessage with an externalId', () => {
 
   it('answers externalIdConflict for the same externalId with a different subject, and writes nothing', async () => {
     const fakes = setup();
-    await publishMessage(fakes.deps, SENDER_ID, request({ externalId: 'AVIS-2026-1' }));
+    await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-2026-1' }));
     const puts = fakes.documents.puts.length;
-    const error: unknown = await publishMessage(fakes.deps, SENDER_ID, request({ externalId: 'AVIS-2026-1', subject: { fr: 'Autre chose' } })).catch((reason: unknown) => reason);
+    const error: unknown = await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-2026-1', subject: { fr: 'Autre chose' } })).catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).problem).toBe('externalIdConflict');
     expect(fakes.documents.puts).toHaveLength(puts);
@@ -256,22 +257,22 @@ describe('publishMessage with an externalId', () => {
   ];
   it.each(changes)('treats %s as different content', async (_label, change) => {
     const fakes = setup();
-    await publishMessage(fakes.deps, SENDER_ID, request({ externalId: 'AVIS-2026-1' }));
-    await expect(publishMessage(fakes.deps, SENDER_ID, request({ externalId: 'AVIS-2026-1', ...change }))).rejects.toThrow(ConflictError);
+    await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-2026-1' }));
+    await expect(publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-2026-1', ...change }))).rejects.toThrow(ConflictError);
   });
 
   it('does not mix up externalIds of different senders', async () => {
     const fakes = setup();
-    const first = await publishMessage(fakes.deps, SENDER_ID, request({ externalId: 'SHARED-1' }));
-    const other = await publishMessage(fakes.deps, 'onss', request({ externalId: 'SHARED-1' }));
+    const first = await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'SHARED-1' }));
+    const other = await publishMessage(fakes.deps, { senderId: 'onss', clientId: 'onss-backoffice' }, request({ externalId: 'SHARED-1' }));
     expect(other.created).toBe(true);
     expect(other.delivery.messageId).not.toBe(first.delivery.messageId);
   });
 
   it('publishes the same content again under another externalId', async () => {
     const fakes = setup();
-    const first = await publishMessage(fakes.deps, SENDER_ID, request({ externalId: 'AVIS-1' }));
-    const second = await publishMessage(fakes.deps, SENDER_ID, request({ externalId: 'AVIS-2' }));
+    const first = await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-1' }));
+    const second = await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-2' }));
     expect(second.created).toBe(true);
     expect(second.delivery.messageId).not.toBe(first.delivery.messageId);
   });
@@ -279,7 +280,7 @@ describe('publishMessage with an externalId', () => {
   it('returns the winner of a race on the same externalId, removing its own PDFs', async () => {
     const fakes = setup();
     // A first publication gives the winner's records; they are removed, then put back by the "concurrent" request.
-    const winner = await publishMessage(fakes.deps, SENDER_ID, request({ externalId: 'AVIS-RACE' }));
+    const winner = await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-RACE' }));
     const records = fakes.messages.publishCalls[0];
     if (!records) throw new Error('no publication recorded');
     fakes.messages.messages.clear();
@@ -288,7 +289,7 @@ describe('publishMessage with an externalId', () => {
     fakes.documents.puts.length = 0;
     fakes.messages.failNextPublish(new IdempotencyRaceError('externalId already used'), () => fakes.messages.store(records.message, records.delivery, records.options.contentHash));
 
-    const result = await publishMessage(fakes.deps, SENDER_ID, request({ externalId: 'AVIS-RACE' }));
+    const result = await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-RACE' }));
     expect(result).toEqual({ delivery: winner.delivery, created: false });
     const lost = fakes.documents.puts.map((put) => put.key);
     expect(lost).toHaveLength(1);
@@ -310,7 +311,7 @@ describe('publishMessage with uploaded PDFs', () => {
   it('copies the upload into place before the transaction, consumes it, then removes the upload object', async () => {
     const bytes = pdf(10_000);
     const fakes = withUpload(bytes);
-    const { delivery } = await publishMessage(fakes.deps, SENDER_ID, request({ attachments: [{ fileName: 'big.pdf', uploadId: UPLOAD_ID }] }));
+    const { delivery } = await publishMessage(fakes.deps, PUBLISHER, request({ attachments: [{ fileName: 'big.pdf', uploadId: UPLOAD_ID }] }));
     const key = `documents/${RECIPIENT}/${delivery.messageId}/${delivery.attachments[0]?.attachmentId}.pdf`;
     expect(fakes.documents.copies).toEqual([{ from: objectKey, to: key }]);
     expect(delivery.attachments[0]).toMatchObject({ fileName: 'big.pdf', size: 10_000, sha256: sha256(bytes) });
@@ -324,7 +325,7 @@ describe('publishMessage with uploaded PDFs', () => {
   it('refuses an upload replaced after its digest was checked, and publishes nothing', async () => {
     const fakes = withUpload(pdf(10_000));
     fakes.documents.beforeCopy = () => fakes.documents.objects.set(objectKey, pdf(10_000, 'y'));
-    const error = await invalidInput(publishMessage(fakes.deps, SENDER_ID, request({ attachments: [{ fileName: 'big.pdf', uploadId: UPLOAD_ID }] })));
+    const error = await invalidInput(publishMessage(fakes.deps, PUBLISHER, request({ attachments: [{ fileName: 'big.pdf', uploadId: UPLOAD_ID }] })));
     expect(error.issues[0]).toMatchObject({ name: 'attachments', kind: 'referencedResourceNotFound' });
     expect(fakes.messages.publishCalls).toEqual([]);
     expect([...fakes.documents.objects.keys()]).toEqual([objectKey]);
@@ -332,23 +333,23 @@ describe('publishMessage with uploaded PDFs', () => {
 
   it("refuses another sender's upload, naming the attachment's uploadId", async () => {
     const fakes = withUpload(pdf(100), { senderId: 'onss' });
-    const error = await invalidInput(publishMessage(fakes.deps, SENDER_ID, request({ attachments: [{ fileName: 'big.pdf', uploadId: UPLOAD_ID }] })));
+    const error = await invalidInput(publishMessage(fakes.deps, PUBLISHER, request({ attachments: [{ fileName: 'big.pdf', uploadId: UPLOAD_ID }] })));
     expect(error.issues[0]).toMatchObject({ name: 'attachments[0].uploadId', kind: 'referencedResourceNotFound' });
     expect(fakes.messages.publishCalls).toEqual([]);
   });
 
   it('refuses an upload whose bytes do not match the announced size or digest', async () => {
     const bigger = withUpload(pdf(100), { size: 99 });
-    await expect(invalidInput(publishMessage(bigger.deps, SENDER_ID, request({ attachments: [{ fileName: 'big.pdf', uploadId: UPLOAD_ID }] })))).resolves.toBeDefined();
+    await expect(invalidInput(publishMessage(bigger.deps, PUBLISHER, request({ attachments: [{ fileName: 'big.pdf', uploadId: UPLOAD_ID }] })))).resolves.toBeDefined();
     const tampered = withUpload(pdf(100), { sha256: sha256(pdf(100, 'z')) });
-    await expect(invalidInput(publishMessage(tampered.deps, SENDER_ID, request({ attachments: [{ fileName: 'big.pdf', uploadId: UPLOAD_ID }] })))).resolves.toBeDefined();
+    await expect(invalidInput(publishMessage(tampered.deps, PUBLISHER, request({ attachments: [{ fileName: 'big.pdf', uploadId: UPLOAD_ID }] })))).resolves.toBeDefined();
     expect(bigger.messages.publishCalls).toEqual([]);
     expect(tampered.messages.publishCalls).toEqual([]);
   });
 
   it('refuses an uploaded file that is not a PDF', async () => {
     const fakes = withUpload(Buffer.from('PK\x03\x04 a docx', 'latin1'));
-    await expect(publishMessage(fakes.deps, SENDER_ID, request({ attachments: [{ fileName: 'big.pdf', uploadId: UPLOAD_ID }] }))).rejects.toThrow(UnsupportedMediaTypeError);
+    await expect(publishMessage(fakes.deps, PUBLISHER, request({ attachments: [{ fileName: 'big.pdf', uploadId: UPLOAD_ID }] }))).rejects.toThrow(UnsupportedMediaTypeError);
     expect(fakes.documents.copies).toEqual([]);
   });
 
@@ -361,7 +362,7 @@ describe('publishMessage with uploaded PDFs', () => {
     fakes.uploads.add({ uploadId: '01JD5Z3M8Q0000000000000002', senderId: SENDER_ID, fileName: 'b.pdf', size: second.length, sha256: sha256(second), objectKey: secondKey, expiresAt: '2026-03-10T09:05:00.000Z' });
     fakes.documents.failingWrites.add(2);
     await expect(
-      publishMessage(fakes.deps, SENDER_ID, request({ attachments: [{ fileName: 'a.pdf', uploadId: UPLOAD_ID }, { fileName: 'b.pdf', uploadId: '01JD5Z3M8Q0000000000000002' }] })),
+      publishMessage(fakes.deps, PUBLISHER, request({ attachments: [{ fileName: 'a.pdf', uploadId: UPLOAD_ID }, { fileName: 'b.pdf', uploadId: '01JD5Z3M8Q0000000000000002' }] })),
     ).rejects.toThrow('internal error');
     expect([...fakes.documents.objects.keys()].filter((key) => key.startsWith('documents/'))).toEqual([]);
   });
@@ -369,7 +370,7 @@ describe('publishMessage with uploaded PDFs', () => {
   it('keeps the upload object when the transaction fails (the sender may retry)', async () => {
     const fakes = withUpload(pdf(100));
     fakes.messages.failNextPublish(new Error('boom'));
-    await expect(publishMessage(fakes.deps, SENDER_ID, request({ attachments: [{ fileName: 'big.pdf', uploadId: UPLOAD_ID }] }))).rejects.toThrow('boom');
+    await expect(publishMessage(fakes.deps, PUBLISHER, request({ attachments: [{ fileName: 'big.pdf', uploadId: UPLOAD_ID }] }))).rejects.toThrow('boom');
     expect(fakes.documents.objects.has(objectKey)).toBe(true);
     expect(fakes.documents.deletes.flat()).toEqual([fakes.documents.copies[0]?.to]);
   });
