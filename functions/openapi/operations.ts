@@ -280,8 +280,8 @@ export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
     security: publish,
     params: receivedParams,
     responses: [{ status: 200, description: 'The message, with links to its attachments', schema: outgoingView }],
-    errors: [400, 401, 403, 404],
-    errorNotes: { 403: NOT_AN_INSTITUTION, 404: 'resourceNotFound: no such message, or one addressed to another institution' },
+    errors: [400, 401, 403, 404, 410],
+    errorNotes: { 403: NOT_AN_INSTITUTION, 404: 'resourceNotFound: no such message, or one addressed to another institution', 410: 'documentExpired: the message expired (a reply with the message it answers, a company message after a year); it is deleted soon after, then 404' },
   },
   'GET /v1/received/{id}/attachments/{attachmentId}/content': {
     summary: 'Download an attachment a company sent to this institution',
@@ -290,8 +290,8 @@ export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
     security: publish,
     params: receivedAttachmentParams,
     responses: [{ status: 302, description: 'Redirect to the PDF', headers: ['Location', 'Repr-Digest', 'Cache-Control'] }],
-    errors: [400, 401, 403, 404],
-    errorNotes: { 403: NOT_AN_INSTITUTION, 404: 'resourceNotFound: no such message or attachment for this institution' },
+    errors: [400, 401, 403, 404, 410],
+    errorNotes: { 403: NOT_AN_INSTITUTION, 404: 'resourceNotFound: no such message or attachment for this institution', 410: 'documentExpired: the message expired (a reply with the message it answers, a company message after a year); it is deleted soon after, then 404' },
   },
 
   // Retrieval
@@ -427,8 +427,8 @@ export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
     security: read,
     params: sentParams,
     responses: [{ status: 200, description: 'The message the company sent', schema: outgoingView }],
-    errors: [400, 401, 403, 404],
-    errorNotes: { 403: NO_ACCESS, 404: 'resourceNotFound: the company sent no such message' },
+    errors: [400, 401, 403, 404, 410],
+    errorNotes: { 403: NO_ACCESS, 404: 'resourceNotFound: the company sent no such message', 410: 'documentExpired: the message expired (a reply with the message it answers, a company message after a year); it is deleted soon after, then 404' },
   },
 
   // Access management

@@ -25,11 +25,11 @@ export async function grantAccess(deps: Deps, caller: Caller, enterpriseNumber: 
   if (existing?.role === 'ACCESS_MANAGER') throw new MissingPermissionError(`${ssin} is an access manager; only the e-Box administrators change that`);
   if (existing?.name === request.name) return { grant: existing, created: false };
   const at = deps.clock.now().toISOString();
-  const grant: Grant = { enterpriseNumber, ssin, name: request.name, role: 'USER', grantedAt: existing?.grantedAt ?? at, grantedBy: existing?.grantedBy ?? actor };
+  const grant = { enterpriseNumber, ssin, name: request.name, role: 'USER' as const, grantedAt: existing?.grantedAt ?? at, grantedBy: existing?.grantedBy ?? actor };
   const audit = existing
     ? { at, actor, action: 'ACCESS_UPDATED' as const, detail: `${existing.name} (${ssin}) renamed ${request.name}` }
     : { at, actor, action: 'ACCESS_GRANTED' as const, detail: `${request.name} (${ssin}) as USER` };
-  await deps.enterprises.putGrant(grant, audit);
+  await deps.enterprises.putUserGrant(grant, audit);
   return { grant, created: !existing };
 }
 
@@ -39,7 +39,7 @@ export async function revokeAccess(deps: Deps, caller: Caller, enterpriseNumber:
   const existing = await deps.enterprises.getGrant(enterpriseNumber, ssin);
   if (!existing) throw new NotFoundError(`${ssin} has no access to the e-Box of ${enterpriseNumber}`);
   if (existing.role === 'ACCESS_MANAGER') throw new MissingPermissionError(`${ssin} is an access manager; only the e-Box administrators revoke that`);
-  await deps.enterprises.deleteGrant(enterpriseNumber, ssin, { at: deps.clock.now().toISOString(), actor, action: 'ACCESS_REVOKED', detail: `${existing.name} (${ssin})` });
+  await deps.enterprises.deleteUserGrant(enterpriseNumber, ssin, { at: deps.clock.now().toISOString(), actor, action: 'ACCESS_REVOKED', detail: `${existing.name} (${ssin})` });
 }
 
 /** The audit trail, newest first, for access managers only. */

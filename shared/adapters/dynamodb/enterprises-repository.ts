@@ -3,9 +3,10 @@ import type { Grant } from '../../domain/access';
 import type { AuditEntry } from '../../domain/audit';
 import { DEFAULT_LANGUAGE, type EnterpriseProfile } from '../../domain/enterprise';
 import type { EnterpriseNumber } from '../../domain/enterprise-number';
+import { MissingPermissionError } from '../../domain/errors';
 import type { Language } from '../../domain/text';
 import { auditPut } from './audit-repository';
-import { fromItem, primaryKey } from './items';
+import { conditionFailedAt, fromItem, primaryKey } from './items';
 import { keys } from './keys';
 
 export interface ProfileChanges {
@@ -101,26 +102,57 @@ export class EnterprisesRepository {
     return Item ? fromItem<Grant>(Item) : undefined;
   }
 
-  async putGrant(grant: Grant, audit: AuditEntry): Promise<void> {
-    await this.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: this.tableName, Item: { ...keys.grant(grant.enterpriseNumber, grant.ssin), type: 'GRANT', ...grant } } },
-          auditPut(this.tableName, grant.enterpriseNumber, audit),
-        ],
-      }),
-    );
+  /**
+   * Writes a USER grant made by an access manager. The condition keeps a concurrent appointment
+   * as access manager (admin API) from being overwritten.
+   */
+  async putUserGrant(grant: Grant & { role: 'USER' }, audit: AuditEntry): Promise<void> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.grant(grant.enterpriseNumber, grant.ssin), type: 'GRANT', ...grant },
+                ConditionExpression: 'attribute_not_exists(pk) OR #role = :user',
+                ExpressionAttributeNames: { '#role': 'role' },
+                ExpressionAttributeValues: { ':user': 'USER' },
+              },
+            },
+            auditPut(this.tableName, grant.enterpriseNumber, audit),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (conditionFailedAt(error, 0)) throw new MissingPermissionError(`${grant.ssin} is an access manager; only the e-Box administrators change that`);
+      throw error;
+    }
   }
 
-  async deleteGrant(enterpriseNumber: string, ssin: string, audit: AuditEntry): Promise<void> {
-    await this.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Delete: { TableName: this.tableName, Key: primaryKey(keys.grant(enterpriseNumber, ssin)) } },
-          auditPut(this.tableName, enterpriseNumber, audit),
-        ],
-      }),
-    );
+  /** Revokes a USER grant; an access manager's (appointed meanwhile, perhaps) is left alone. */
+  async deleteUserGrant(enterpriseNumber: string, ssin: string, audit: AuditEntry): Promise<void> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Delete: {
+                TableName: this.tableName,
+                Key: primaryKey(keys.grant(enterpriseNumber, ssin)),
+                ConditionExpression: '#role = :user',
+                ExpressionAttributeNames: { '#role': 'role' },
+                ExpressionAttributeValues: { ':user': 'USER' },
+              },
+            },
+            auditPut(this.tableName, enterpriseNumber, audit),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (conditionFailedAt(error, 0)) throw new MissingPermissionError(`${ssin} is no longer a USER of the e-Box of ${enterpriseNumber}; nothing was revoked`);
+      throw error;
+    }
   }
 
   async grantsOfEnterprise(enterpriseNumber: string): Promise<Grant[]> {

@@ -5,7 +5,7 @@ import type { AuditEntry } from '../../../shared/domain/audit';
 import type { EnterpriseProfile } from '../../../shared/domain/enterprise';
 import type { EnterpriseNumber } from '../../../shared/domain/enterprise-number';
 
-type EnterprisePort = Pick<EnterprisesRepository, 'getProfile' | 'updateProfile' | 'getGrant' | 'putGrant' | 'deleteGrant' | 'grantsOfEnterprise' | 'grantsOfPerson'>;
+type EnterprisePort = Pick<EnterprisesRepository, 'getProfile' | 'updateProfile' | 'getGrant' | 'putUserGrant' | 'deleteUserGrant' | 'grantsOfEnterprise' | 'grantsOfPerson'>;
 
 export interface RecordedAudit {
   enterpriseNumber: string;
@@ -65,14 +65,14 @@ export class FakeEnterprises implements EnterprisePort {
     return grant ? structuredClone(grant) : undefined;
   }
 
-  async putGrant(grant: Grant, audit: AuditEntry): Promise<void> {
-    this.calls.push('putGrant');
+  async putUserGrant(grant: Grant & { role: 'USER' }, audit: AuditEntry): Promise<void> {
+    this.calls.push('putUserGrant');
     this.grants.set(`${grant.enterpriseNumber}#${grant.ssin}`, structuredClone(grant));
     this.audit.push({ enterpriseNumber: grant.enterpriseNumber, entry: structuredClone(audit) });
   }
 
-  async deleteGrant(enterpriseNumber: string, ssin: string, audit: AuditEntry): Promise<void> {
-    this.calls.push('deleteGrant');
+  async deleteUserGrant(enterpriseNumber: string, ssin: string, audit: AuditEntry): Promise<void> {
+    this.calls.push('deleteUserGrant');
     this.grants.delete(`${enterpriseNumber}#${ssin}`);
     this.audit.push({ enterpriseNumber, entry: structuredClone(audit) });
   }
@@ -89,7 +89,7 @@ export class FakeEnterprises implements EnterprisePort {
 
   /** The calls that changed something (writes), by name. */
   get writes(): string[] {
-    return this.calls.filter((name) => name === 'putGrant' || name === 'deleteGrant' || name === 'updateProfile');
+    return this.calls.filter((name) => name === 'putUserGrant' || name === 'deleteUserGrant' || name === 'updateProfile');
   }
 
   get port(): EnterprisesRepository {
