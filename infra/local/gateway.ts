@@ -16,8 +16,17 @@ export interface GatewayRoute {
   handler: ApiHandler;
 }
 
-/** Requests API Gateway would not route to a function (local tooling). */
-export type LocalEndpoint = (request: { method: string; path: string; body: Buffer; headers: IncomingMessage['headers'] }) => Promise<{ status: number; body: unknown } | undefined>;
+/** What a local-only endpoint answers: JSON (problem+json from 400 up), or a page or redirect of its own. */
+export type LocalResponse = { status: number; body: unknown } | { status: number; headers: Record<string, string>; raw: string | Buffer };
+
+/** Requests API Gateway would not route to a function (local tooling: issuer, clock, jobs). */
+export type LocalEndpoint = (request: { method: string; path: string; query: URLSearchParams; body: Buffer; headers: IncomingMessage['headers'] }) => Promise<LocalResponse | undefined>;
+
+/** The portal's static files (what CloudFront serves from S3 in AWS). */
+export type PortalFiles = (pathname: string) => Promise<{ status: number; headers: Record<string, string>; body: Buffer } | undefined>;
+
+/** Paths CloudFront sends to the API (or that exist only locally); everything else is the portal's. */
+const API_PATHS = /^\/(v1|local|evidence)(\/|$)|^\/(health|openapi\.json)$/;
 
 /** Lambda's synchronous invocation payload limit: API Gateway answers 413 beyond it. */
 const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
@@ -118,6 +127,7 @@ export function createGateway(options: {
   routes: GatewayRoute[];
   authorize: (authorization: string | undefined) => Promise<AuthorizedClaims>;
   local: LocalEndpoint;
+  portal?: PortalFiles;
 }): Server {
   const routes = options.routes.map(compile);
   const server = createServer((request, response) => {
@@ -126,9 +136,10 @@ export function createGateway(options: {
     void (async () => {
       try {
         const body = await readBody(request);
-        const local = await options.local({ method, path: url.pathname, body, headers: request.headers });
+        const local = await options.local({ method, path: url.pathname, query: url.searchParams, body, headers: request.headers });
         if (local) {
-          send(response, local.status, { 'Content-Type': local.status >= 400 ? 'application/problem+json' : 'application/json' }, JSON.stringify(local.body));
+          if ('raw' in local) send(response, local.status, local.headers, local.raw);
+          else send(response, local.status, { 'Content-Type': local.status >= 400 ? 'application/problem+json' : 'application/json' }, JSON.stringify(local.body));
           return;
         }
         for (const route of routes) {
@@ -138,6 +149,11 @@ export function createGateway(options: {
           const result = await route.handler(toEvent(request, url, route, match, body, authorized), lambdaContext(route.definition.handler));
           const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]));
           send(response, result.statusCode ?? 200, headers, result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+          return;
+        }
+        const page = options.portal && (method === 'GET' || method === 'HEAD') && !API_PATHS.test(url.pathname) ? await options.portal(url.pathname) : undefined;
+        if (page) {
+          send(response, page.status, page.headers, method === 'HEAD' ? undefined : page.body);
           return;
         }
         sendProblem(response, notFound(`No route matches ${method} ${url.pathname}`), url.pathname);

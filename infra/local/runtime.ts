@@ -16,6 +16,7 @@ import { createLocalIssuer } from './issuer';
 import { LocalJobs } from './jobs';
 import { createJwtAuthorizer } from './jwt-authorizer';
 import { loadHandler } from './lambda-context';
+import { buildLocalPortal } from './portal';
 import { createLocalApi } from './local-api';
 import { createLocalResources, type LocalResources } from './resources';
 
@@ -38,6 +39,8 @@ export interface Runtime {
 }
 
 export const API_AUDIENCE = 'ebox-api';
+/** The portal's OpenID client (public, authorization code + PKCE). */
+export const PORTAL_CLIENT_ID = 'ebox-portal';
 const ROOT = path.resolve(__dirname, '../..');
 
 /**
@@ -101,10 +104,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     stops.push(() => jobs.stop());
 
     const issuer = await createLocalIssuer(`http://localhost:${options.port}/local`, API_AUDIENCE, deps.clock);
+    const portal = await timed('portal (web/, Vite)', () => buildLocalPortal({ issuer: issuer.issuer, clientId: PORTAL_CLIENT_ID }));
+    stops.push(portal.stop);
+    options.progress(`    ${portal.files} files; the first page loads ${(portal.initialJsGzipBytes / 1024).toFixed(1)} kB of JavaScript, gzipped`);
     const server = createGateway({
       routes,
       authorize: createJwtAuthorizer({ issuer: issuer.issuer, audience: API_AUDIENCE, jwks: () => issuer.jwks(), clock: deps.clock }),
       local: createLocalApi({ issuer, clock: deps.clock, jobs, sesEndpoint: ses.endpoint, sesProxy }),
+      portal: portal.serve,
     });
     server.listen(options.port, '127.0.0.1');
     await once(server, 'listening');
