@@ -87,6 +87,13 @@ export const auditView = z
   })
   .meta({ id: 'AuditEntry' });
 
+export const downloadLinkView = z
+  .object({
+    url: z.string().meta({ description: 'The short-lived presigned URL of the PDF' }),
+    expiresAt: instant.meta({ description: 'When the URL stops working: at most a few minutes, never after the document expires' }),
+  })
+  .meta({ id: 'DownloadLink' });
+
 export function pageOf<T extends z.ZodType>(item: T, id: string) {
   return z.object({ items: z.array(item), pageSize: z.number().int(), self: z.string(), next: z.string().optional() }).meta({ id });
 }

@@ -21,7 +21,7 @@ import { body as patchEnterpriseBody } from '../retrieval/patch-enterprise/schem
 import { body as patchInboxMessageBody } from '../retrieval/patch-inbox-message/schema';
 import { body as postReplyBody } from '../retrieval/post-reply/schema';
 import { body as postSentBody } from '../retrieval/post-sent/schema';
-import { auditView, deliveryView, grantView, messageDetailView, messageSummaryView, outgoingView, pageOf, profileView, senderView } from '../views';
+import { auditView, deliveryView, downloadLinkView, grantView, messageDetailView, messageSummaryView, outgoingView, pageOf, profileView, senderView } from '../views';
 
 /**
  * What the OpenAPI document says about each route of ROUTES, keyed `METHOD path`. The request
@@ -95,6 +95,7 @@ export const problemSchema = z
     instance: z.string().optional(),
     issues: z.array(issueSchema).optional().meta({ description: 'badRequest: one entry per offending input' }),
     requiredScopes: z.array(z.string()).optional().meta({ description: 'missingScope: the token needs one of these' }),
+    expiredAt: z.string().optional().meta({ format: 'date-time', description: 'documentExpired: when the document expired' }),
   })
   .meta({ id: 'Problem' });
 
@@ -289,7 +290,10 @@ export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
     tag: 'Delivery',
     security: publish,
     params: receivedAttachmentParams,
-    responses: [{ status: 302, description: 'Redirect to the PDF', headers: ['Location', 'Repr-Digest', 'Cache-Control'] }],
+    responses: [
+      { status: 302, description: 'Redirect to the PDF', headers: ['Location', 'Repr-Digest', 'Cache-Control'] },
+      { status: 200, description: 'With `Accept: application/json`: the link itself, for clients that cannot read a redirect (web pages)', schema: downloadLinkView, headers: ['Repr-Digest', 'Cache-Control'] },
+    ],
     errors: [400, 401, 403, 404, 410],
     errorNotes: { 403: NOT_AN_INSTITUTION, 404: 'resourceNotFound: no such message or attachment for this institution', 410: 'documentExpired: the message expired (a reply with the message it answers, a company message after a year); it is deleted soon after, then 404' },
   },
@@ -366,12 +370,15 @@ export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
   'GET /v1/enterprises/{enterpriseNumber}/messages/{messageId}/attachments/{attachmentId}/content': {
     summary: 'Download an attachment',
     description:
-      'Redirects to a short-lived presigned URL; Repr-Digest carries the SHA-256 recorded at publication. ' +
-      'Audited; for a registered message the first download is its proof of receipt.',
+      'Redirects to a short-lived presigned URL that never outlives the document; Repr-Digest carries the SHA-256 recorded at publication. ' +
+      'With `Accept: application/json` the answer is the link itself (200). Marks the message read and is audited; the first read or download is the sender\'s proof of receipt (firstReadAt).',
     tag: 'Retrieval',
     security: read,
     params: attachmentParams,
-    responses: [{ status: 302, description: 'Redirect to the PDF', headers: ['Location', 'Repr-Digest', 'Cache-Control'] }],
+    responses: [
+      { status: 302, description: 'Redirect to the PDF', headers: ['Location', 'Repr-Digest', 'Cache-Control'] },
+      { status: 200, description: 'With `Accept: application/json`: the link itself, for clients that cannot read a redirect (web pages)', schema: downloadLinkView, headers: ['Repr-Digest', 'Cache-Control'] },
+    ],
     errors: [400, 401, 403, 404, 410],
     errorNotes: { 403: NO_ACCESS, 404: 'resourceNotFound: no such message or attachment in this company\'s e-Box', 410: 'documentExpired: the message expired and was deleted' },
   },

@@ -50,7 +50,15 @@ export class ConflictError extends DomainError {
   }
 }
 
-export class DocumentExpiredError extends DomainError {}
+/** The document's validity ended (410); `expiredAt` tells when, so people can be told. */
+export class DocumentExpiredError extends DomainError {
+  constructor(
+    detail: string,
+    readonly expiredAt: string,
+  ) {
+    super(detail);
+  }
+}
 
 export class PayloadTooLargeError extends DomainError {}
 

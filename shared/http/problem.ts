@@ -20,6 +20,8 @@ export interface Problem {
   instance?: string;
   issues?: ProblemIssue[];
   requiredScopes?: string[];
+  /** documentExpired: when the document expired (and was, or is about to be, deleted). */
+  expiredAt?: string;
 }
 
 export interface ProblemIssue {
@@ -99,7 +101,7 @@ export function toProblem(error: unknown): Problem {
     const titles = { externalIdConflict: 'External Id Conflict', notReplyable: 'Not Replyable', messagesNotAccepted: 'Messages Not Accepted' };
     return { type: ebox(error.problem), title: titles[error.problem], status: 409, detail: error.message };
   }
-  if (error instanceof DocumentExpiredError) return { type: ebox('documentExpired'), title: 'Document Expired', status: 410, detail: error.message };
+  if (error instanceof DocumentExpiredError) return { type: ebox('documentExpired'), title: 'Document Expired', status: 410, detail: error.message, expiredAt: error.expiredAt };
   if (error instanceof PayloadTooLargeError) return { type: belgif('payloadTooLarge'), title: 'Payload Too Large', status: 413, detail: error.message };
   if (error instanceof UnsupportedMediaTypeError) {
     return { type: ebox('unsupportedMediaType'), title: 'Unsupported Media Type', status: 415, detail: error.message };

@@ -16,6 +16,17 @@ export const redirect = (location: string, headers: Record<string, string> = {})
   headers: { Location: location, 'Cache-Control': 'no-store', ...headers },
 });
 
+/**
+ * A PDF download: 302 to its short-lived URL with the recorded digest. A client that asks for
+ * JSON (`Accept: application/json`; a web page cannot read a redirect's Location) gets 200 with
+ * the link instead, and opens it itself.
+ */
+export function download(link: { url: string; expiresAt: string; sha256: string }, accept: string | undefined): ApiResult {
+  const headers = { 'Repr-Digest': `sha-256=:${Buffer.from(link.sha256, 'hex').toString('base64')}:`, 'Cache-Control': 'no-store' };
+  if (accept?.toLowerCase().includes('application/json')) return { status: 200, body: { url: link.url, expiresAt: link.expiresAt }, headers };
+  return redirect(link.url, headers);
+}
+
 export function jsonResponse(result: ApiResult): APIGatewayProxyStructuredResultV2 {
   const headers: Record<string, string> = { ...result.headers };
   if (result.body === undefined) return { statusCode: result.status, headers };

@@ -65,10 +65,10 @@ export async function reply(deps: Deps, caller: Caller, enterpriseNumber: Enterp
   const original = await deps.messages.getMessage(enterpriseNumber, messageId);
   if (!original) {
     const delivery = await deps.messages.getDelivery(messageId);
-    if (delivery?.recipient === enterpriseNumber) throw new DocumentExpiredError(`Message ${messageId} expired on ${delivery.expiresAt}`);
+    if (delivery?.recipient === enterpriseNumber) throw new DocumentExpiredError(`Message ${messageId} expired on ${delivery.expiresAt}`, delivery.expiresAt);
     throw new NotFoundError(`No message ${messageId} in the e-Box of ${enterpriseNumber}`);
   }
-  if (isExpired(original.expiresAt, deps.clock.now())) throw new DocumentExpiredError(`Message ${messageId} expired on ${original.expiresAt}; it can no longer be answered`);
+  if (isExpired(original.expiresAt, deps.clock.now())) throw new DocumentExpiredError(`Message ${messageId} expired on ${original.expiresAt}; it can no longer be answered`, original.expiresAt);
   if (!original.replyable) throw new ConflictError('notReplyable', `${original.senderId} does not accept replies to message ${messageId}`);
   return store(deps, enterpriseNumber, author, { ...draft, to: original.senderId, inReplyTo: messageId }, original.expiresAt);
 }
@@ -96,7 +96,7 @@ export async function getSent(deps: Deps, caller: Caller, enterpriseNumber: Ente
 
 /** An expired company message is gone for both sides at once, before TTL removes it. */
 function stillAvailable(message: OutgoingMessage, now: Date): OutgoingMessage {
-  if (isExpired(message.expiresAt, now)) throw new DocumentExpiredError(`Message ${message.id} expired on ${message.expiresAt}; expired messages are deleted`);
+  if (isExpired(message.expiresAt, now)) throw new DocumentExpiredError(`Message ${message.id} expired on ${message.expiresAt}; expired messages are deleted`, message.expiresAt);
   return message;
 }
 
@@ -115,6 +115,6 @@ export async function receivedAttachmentUrl(deps: Pick<Deps, 'outgoing' | 'docum
   const message = await getReceived(deps, senderId, id);
   const attachment = message.attachments.find((candidate) => candidate.attachmentId === attachmentId);
   if (!attachment) throw new NotFoundError(`Message ${id} has no attachment ${attachmentId}`);
-  const url = await deps.documents.downloadUrl(outgoingDocumentKey(message.from, id, attachmentId), attachment.fileName, { now: deps.clock.now(), notAfter: new Date(message.expiresAt) });
-  return { url, sha256: attachment.sha256 };
+  const link = await deps.documents.downloadUrl(outgoingDocumentKey(message.from, id, attachmentId), attachment.fileName, { now: deps.clock.now(), notAfter: new Date(message.expiresAt) });
+  return { ...link, sha256: attachment.sha256 };
 }

@@ -17,7 +17,7 @@ export async function listInbox(deps: Deps, caller: Caller, enterpriseNumber: En
   return deps.messages.inboxPage(enterpriseNumber, deps.clock.now(), filter, pageSize, cursor);
 }
 
-const expiredError = (messageId: string, expiresAt: string) => new DocumentExpiredError(`Message ${messageId} expired on ${expiresAt}; expired documents are deleted`);
+const expiredError = (messageId: string, expiresAt: string) => new DocumentExpiredError(`Message ${messageId} expired on ${expiresAt}; expired documents are deleted`, expiresAt);
 
 /** The message, if it is this company's and still valid: 404 for others', 410 once expired. */
 async function visibleMessage(deps: Deps, enterpriseNumber: EnterpriseNumber, messageId: string): Promise<Message> {
@@ -63,8 +63,8 @@ export async function downloadAttachment(deps: Deps, caller: Caller, enterpriseN
   if (Date.parse(message.expiresAt) - now.getTime() < 1000) throw expiredError(messageId, message.expiresAt);
   const at = now.toISOString();
   await read(deps, message, { at, actor, action: 'ATTACHMENT_DOWNLOADED', messageId, detail: attachment.fileName });
-  const url = await deps.documents.downloadUrl(documentKey(enterpriseNumber, messageId, attachmentId), attachment.fileName, { now, notAfter: new Date(message.expiresAt) });
-  return { url, sha256: attachment.sha256 };
+  const link = await deps.documents.downloadUrl(documentKey(enterpriseNumber, messageId, attachmentId), attachment.fileName, { now, notAfter: new Date(message.expiresAt) });
+  return { ...link, sha256: attachment.sha256 };
 }
 
 /** Marks a message read or unread; the company's unread count follows. */

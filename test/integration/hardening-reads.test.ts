@@ -200,6 +200,23 @@ describe('download URLs never outlive the document', () => {
     expect(signed + lifetime * 1000).toBeLessThanOrEqual(Date.parse(sent.body.expiresAt));
     await call('POST', '/local/clock', { body: { advanceSeconds: 6 } });
     const late = await call('GET', path(`/messages/${message.messageId}/attachments/${attachmentId}/content`), { token: reader });
-    expectProblem(late, 410, 'urn:problem-type:ebox:documentExpired');
+    expect(expectProblem(late, 410, 'urn:problem-type:ebox:documentExpired')).toMatchObject({ expiredAt: sent.body.expiresAt });
+  });
+
+  it('a client that asks for JSON gets the link itself (web pages cannot read a redirect), with the same digest', async () => {
+    const message = await publish(sender, company.enterpriseNumber);
+    const attachment = message.attachments[0];
+    const link = await call<{ url: string; expiresAt: string }>('GET', path(`/messages/${message.messageId}/attachments/${attachment?.attachmentId ?? ''}/content`), {
+      token: company.manager.token,
+      headers: { accept: 'application/json' },
+    });
+    expect(link.status).toBe(200);
+    expect(link.headers.get('repr-digest')).toBe(`sha-256=:${Buffer.from(attachment?.sha256 ?? '', 'hex').toString('base64')}:`);
+    expect(link.headers.get('cache-control')).toBe('no-store');
+    const now = await clockNow();
+    expect(Date.parse(link.body.expiresAt) - now.getTime()).toBeLessThanOrEqual(300_000);
+    const fetched = await fetch(link.body.url);
+    expect(fetched.status).toBe(200);
+    expect(Buffer.from(await fetched.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 });

@@ -1,15 +1,15 @@
 import { container } from '../../../shared/container';
 import { SCOPES } from '../../../shared/domain/roles';
 import { apiHandler } from '../../../shared/http/api-handler';
-import { redirect } from '../../../shared/http/responses';
+import { download } from '../../../shared/http/responses';
 import { authorizeSender } from '../../../shared/services/access-control';
 import { receivedAttachmentUrl } from '../../../shared/services/company-messages';
 import { attachmentParams as params } from '../get-received/schema';
 
-/** GET /v1/received/{id}/attachments/{attachmentId}/content: 302 to a short-lived URL, with the digest. */
-export const handler = apiHandler({ scopes: [SCOPES.publish], params }, async ({ caller, params }) => {
+/** GET /v1/received/{id}/attachments/{attachmentId}/content: 302 to a short-lived URL (or the link as JSON), with the digest. */
+export const handler = apiHandler({ scopes: [SCOPES.publish], params }, async ({ caller, params, event }) => {
   const deps = container();
   const senderId = await authorizeSender(deps, caller);
-  const { url, sha256 } = await receivedAttachmentUrl(deps, senderId, params.id, params.attachmentId);
-  return redirect(url, { 'Repr-Digest': `sha-256=:${Buffer.from(sha256, 'hex').toString('base64')}:` });
+  const link = await receivedAttachmentUrl(deps, senderId, params.id, params.attachmentId);
+  return download(link, event.headers?.accept);
 });

@@ -81,10 +81,11 @@ export class DocumentStore {
    * the latest: a URL never outlives the document it serves. The caller refuses documents with
    * less than a second left.
    */
-  async downloadUrl(key: string, fileName: string, validity: { now: Date; notAfter: Date }): Promise<string> {
+  async downloadUrl(key: string, fileName: string, validity: { now: Date; notAfter: Date }): Promise<{ url: string; expiresAt: string }> {
     const asciiName = fileName.replace(/[^\w.\- ]/g, '_');
     const secondsLeft = Math.floor((validity.notAfter.getTime() - validity.now.getTime()) / 1000);
-    return getSignedUrl(
+    const expiresIn = Math.max(1, Math.min(this.urlSeconds, secondsLeft));
+    const url = await getSignedUrl(
       this.s3,
       new GetObjectCommand({
         Bucket: this.bucket,
@@ -93,8 +94,9 @@ export class DocumentStore {
         // RFC 6266: an ASCII fallback, and the real name (accents included) in filename*.
         ResponseContentDisposition: `attachment; filename="${asciiName}"; filename*=UTF-8''${rfc5987(fileName)}`,
       }),
-      { expiresIn: Math.max(1, Math.min(this.urlSeconds, secondsLeft)), signingDate: validity.now },
+      { expiresIn, signingDate: validity.now },
     );
+    return { url, expiresAt: new Date(validity.now.getTime() + expiresIn * 1000).toISOString() };
   }
 
   async uploadUrl(key: string, size: number): Promise<string> {

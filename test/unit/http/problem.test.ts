@@ -18,7 +18,6 @@ describe('toProblem', () => {
     [new ConflictError('externalIdConflict', 'AVIS-1 was published with other content'), 'urn:problem-type:ebox:externalIdConflict', 'External Id Conflict', 409],
     [new ConflictError('notReplyable', 'This message does not accept replies'), 'urn:problem-type:ebox:notReplyable', 'Not Replyable', 409],
     [new ConflictError('messagesNotAccepted', 'This institution does not accept messages'), 'urn:problem-type:ebox:messagesNotAccepted', 'Messages Not Accepted', 409],
-    [new DocumentExpiredError('This message expired on 2026-11-28'), 'urn:problem-type:ebox:documentExpired', 'Document Expired', 410],
     [new PayloadTooLargeError('Inline attachments exceed 4 MiB'), 'urn:problem-type:belgif:payloadTooLarge', 'Payload Too Large', 413],
     [new UnsupportedMediaTypeError('avis.pdf is not a PDF'), 'urn:problem-type:ebox:unsupportedMediaType', 'Unsupported Media Type', 415],
     [new UnauthenticatedError('noAccessToken', 'No token'), 'urn:problem-type:belgif:noAccessToken', 'No Access Token', 401],
@@ -26,6 +25,16 @@ describe('toProblem', () => {
     [new UnauthenticatedError('expiredAccessToken', 'Old token'), 'urn:problem-type:belgif:expiredAccessToken', 'Expired Access Token', 401],
   ])('maps %p to %s (%s, %i)', (error, type, title, status) => {
     expect(toProblem(error)).toEqual({ type, title, status, detail: error.message });
+  });
+
+  it('maps DocumentExpiredError to 410 documentExpired, telling when it expired', () => {
+    expect(toProblem(new DocumentExpiredError('This message expired on 2026-11-28', '2026-11-28T10:00:00.000Z'))).toEqual({
+      type: 'urn:problem-type:ebox:documentExpired',
+      title: 'Document Expired',
+      status: 410,
+      detail: 'This message expired on 2026-11-28',
+      expiredAt: '2026-11-28T10:00:00.000Z',
+    });
   });
 
   it('maps MissingScopeError to 403 missingScope with the required scopes', () => {

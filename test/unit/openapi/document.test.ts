@@ -131,10 +131,10 @@ describe('errors', () => {
     expect(seen).toBeGreaterThan(ROUTES.length);
   });
 
-  it('has the belgif Problem shape with issues and requiredScopes', () => {
+  it('has the belgif Problem shape with issues, requiredScopes and expiredAt', () => {
     const problem = doc().components.schemas.Problem;
     expect(problem?.required).toEqual(['type', 'title', 'status', 'detail']);
-    expect(Object.keys(problem?.properties ?? {})).toEqual(['type', 'title', 'status', 'detail', 'instance', 'issues', 'requiredScopes']);
+    expect(Object.keys(problem?.properties ?? {})).toEqual(['type', 'title', 'status', 'detail', 'instance', 'issues', 'requiredScopes', 'expiredAt']);
     expect(problem?.properties?.requiredScopes).toMatchObject({ type: 'array', items: { type: 'string' } });
     const issue = doc().components.schemas.InputValidationIssue;
     expect(issue?.required).toEqual(['type', 'title', 'in', 'name', 'detail']);
