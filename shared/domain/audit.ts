@@ -30,6 +30,10 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** The e-Box itself, as the actor of what it records on its own (emails, expiry, deletion). */
 export const SYSTEM_ACTOR = { clientId: 'e-box', name: 'e-Box Enterprise' } as const;
 
+/**
+ * One action. `detail` is data about it, not prose (an address, a name and SSIN, a code, `old → new`),
+ * so every language can show it.
+ */
 export interface AuditEntry {
   at: string;
   actor: Actor;

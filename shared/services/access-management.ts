@@ -27,8 +27,8 @@ export async function grantAccess(deps: Deps, caller: Caller, enterpriseNumber: 
   const at = deps.clock.now().toISOString();
   const grant = { enterpriseNumber, ssin, name: request.name, role: 'USER' as const, grantedAt: existing?.grantedAt ?? at, grantedBy: existing?.grantedBy ?? actor };
   const audit = existing
-    ? { at, actor, action: 'ACCESS_UPDATED' as const, detail: `${existing.name} (${ssin}) renamed ${request.name}` }
-    : { at, actor, action: 'ACCESS_GRANTED' as const, detail: `${request.name} (${ssin}) as USER` };
+    ? { at, actor, action: 'ACCESS_UPDATED' as const, detail: `${existing.name} → ${request.name} (${ssin})` }
+    : { at, actor, action: 'ACCESS_GRANTED' as const, detail: `${request.name} (${ssin})` };
   await deps.enterprises.putUserGrant(grant, audit);
   return { grant, created: !existing };
 }

@@ -60,7 +60,7 @@ export async function putEnterprise(
     at,
     actor,
     action: current.get(grant.ssin)?.role === 'ACCESS_MANAGER' ? 'ACCESS_UPDATED' : 'ACCESS_MANAGER_GRANTED',
-    detail: `${grant.name} (${grant.ssin}) is an access manager`,
+    detail: `${grant.name} (${grant.ssin})`,
   }));
   await deps.enterprises.register(
     enterpriseNumber,

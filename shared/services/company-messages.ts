@@ -51,7 +51,7 @@ async function store(deps: Deps, enterpriseNumber: EnterpriseNumber, { actor, pe
     const writes = await Promise.allSettled(pdfs.map((pdf, index) => deps.documents.put(keys[index]!, pdf.bytes, pdf.sha256)));
     const failed = writes.find((write): write is PromiseRejectedResult => write.status === 'rejected');
     if (failed) throw failed.reason;
-    await deps.outgoing.put(message, { at: message.sentAt, actor, action: draft.inReplyTo ? 'REPLY_SENT' : 'MESSAGE_SENT', messageId: draft.inReplyTo ?? id, detail: `to ${draft.to}` });
+    await deps.outgoing.put(message, { at: message.sentAt, actor, action: draft.inReplyTo ? 'REPLY_SENT' : 'MESSAGE_SENT', messageId: draft.inReplyTo ?? id, detail: draft.to });
   } catch (error) {
     await deps.documents.delete(keys).catch(() => undefined); // best effort: nothing refers to them
     throw error;

@@ -51,7 +51,7 @@ export async function patchProfile(deps: Deps, caller: Caller, enterpriseNumber:
   }
   if (patch.digitalOnly !== undefined && patch.digitalOnly !== current.digitalOnly) {
     changes.digitalOnly = { value: patch.digitalOnly, since: at, by: callerId(caller) };
-    audit.push({ at, actor, action: 'DIGITAL_ONLY_CHANGED', detail: patch.digitalOnly ? 'consent given' : 'consent withdrawn' });
+    audit.push({ at, actor, action: 'DIGITAL_ONLY_CHANGED', detail: `${current.digitalOnly} → ${patch.digitalOnly}` });
   }
   await deps.enterprises.updateProfile(enterpriseNumber, changes, audit);
   return withLiveUnreadCount(deps, { ...current, ...patch, ...(changes.digitalOnly ? { digitalOnlySince: at } : {}) });

@@ -48,7 +48,7 @@ async function sendDigest(deps: Deps, kind: NotificationKind, enterpriseNumber: 
   if (!profile?.notificationEmail) {
     logger.warn('no notification email: notification skipped', { enterpriseNumber, kind, messages: messageIds.length });
     if (profile) {
-      await deps.audit.append(enterpriseNumber, { at: now.toISOString(), actor: SYSTEM_ACTOR, action: 'NOTIFICATION_SKIPPED', detail: `${kind} about ${messageIds.length} message(s): the company has no notification email` });
+      await deps.audit.append(enterpriseNumber, { at: now.toISOString(), actor: SYSTEM_ACTOR, action: 'NOTIFICATION_SKIPPED', detail: `${kind} (${messageIds.length})` });
     }
     return;
   }
@@ -70,7 +70,7 @@ async function sendDigest(deps: Deps, kind: NotificationKind, enterpriseNumber: 
       logger.info('notification sent', { enterpriseNumber, kind, messages: messages.length, emailId });
       const at = now.toISOString();
       const named = new Set(messages.map((message) => message.messageId));
-      const detail = `email to ${profile.notificationEmail}`;
+      const detail = profile.notificationEmail;
       const confirmed = claimed.map((messageId) => ({
         messageId,
         ...(named.has(messageId) ? { audit: { at, actor: SYSTEM_ACTOR, action: SENT_ACTION[kind], messageId, detail } } : {}),

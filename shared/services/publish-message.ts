@@ -171,7 +171,7 @@ export async function publishMessage(deps: Deps, publisher: Publisher, request: 
       actor: { clientId: publisher.clientId, name: pickText(sender.name, DEFAULT_LANGUAGE) },
       action: 'MESSAGE_PUBLISHED',
       messageId,
-      detail: `${type.code} from ${senderId}`,
+      detail: type.code,
     };
     await deps.messages.publish(message, delivery, { contentHash: hash, consumedUploads: uploads, audit });
   } catch (error) {

@@ -51,8 +51,8 @@ async function removeMessage(deps: Deps, message: Message): Promise<void> {
   const removedAt = deps.clock.now().toISOString();
   const pdfs = message.attachments.length;
   const audit: AuditEntry[] = [
-    { at: message.expiresAt, actor: SYSTEM_ACTOR, action: 'MESSAGE_EXPIRED', messageId: message.messageId, detail: 'its validity period ended' },
-    { at: removedAt, actor: SYSTEM_ACTOR, action: 'MESSAGE_DELETED', messageId: message.messageId, detail: `the message and its ${pdfs} PDF${pdfs === 1 ? '' : 's'} were deleted` },
+    { at: message.expiresAt, actor: SYSTEM_ACTOR, action: 'MESSAGE_EXPIRED', messageId: message.messageId },
+    { at: removedAt, actor: SYSTEM_ACTOR, action: 'MESSAGE_DELETED', messageId: message.messageId, detail: `${pdfs} PDF` },
   ];
   await deps.notifications.recordRemoval(message, removedAt, audit);
   logger.info('expired message removed', { messageId: message.messageId, enterpriseNumber: message.enterpriseNumber, attachments: pdfs });
