@@ -12,6 +12,8 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...common, displayName: 'infra', testMatch: ['<rootDir>/test/infra/**/*.test.ts'] },
+    // The portal's own rules (formatting, language fallback, problems) and its build budget.
+    { ...common, displayName: 'web', testMatch: ['<rootDir>/test/web/**/*.test.ts'] },
     {
       ...common,
       displayName: 'integration',

@@ -15,7 +15,8 @@ export default defineConfig({
     emptyOutDir: true,
     manifest: true,
     target: 'es2022',
-    // The budget test reads the real gzip sizes; a warning at 100 kB raw keeps the eye on it.
-    chunkSizeWarningLimit: 100,
+    // The budget is 100 kB of gzipped JavaScript on the first page, checked by a test
+    // (test/web/budget.test.ts); Vite's own warning counts raw kilobytes.
+    chunkSizeWarningLimit: 350,
   },
 });
