@@ -6,8 +6,9 @@ import type { Clock } from '../../shared/clock';
 
 /**
  * The local OpenID issuer: one RSA key made at start-up, a JWKS, and a token endpoint that mints
- * person or client tokens on request. It exists only in the local runtime; in AWS tokens come from
- * the real OpenID provider (eID/itsme through the federal authentication service, or Cognito).
+ * person or client tokens on request; the sign-in flow of infra/local/oidc signs with the same key.
+ * It exists only in the local runtime; in AWS tokens come from the real OpenID provider (eID/itsme
+ * through the federal authentication service, or Cognito).
  */
 export const tokenRequestSchema = z.union([
   z.strictObject({
@@ -33,7 +34,22 @@ export interface LocalIssuer {
   audience: string;
   jwks(): { keys: JWK[] };
   mint(request: TokenRequest): Promise<{ access_token: string; token_type: 'Bearer'; expires_in: number }>;
+  /** An OpenID Connect ID token for a client that signed a person in. */
+  signIdToken(claims: IdTokenClaims): Promise<string>;
 }
+
+export interface IdTokenClaims {
+  ssin: string;
+  name: string;
+  /** The client's id. */
+  audience: string;
+  nonce?: string;
+  /** When the person signed in, in seconds (real clock). */
+  authTime: number;
+}
+
+/** ID tokens are read once, at the portal's callback (and kept only as a hint for logout). */
+const ID_TOKEN_LIFETIME_SECONDS = 3600;
 
 export async function createLocalIssuer(issuer: string, audience: string, clock: Clock): Promise<LocalIssuer> {
   const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
@@ -60,6 +76,19 @@ export async function createLocalIssuer(issuer: string, audience: string, clock:
         .setExpirationTime(now + expiresIn)
         .sign(privateKey);
       return { access_token: token, token_type: 'Bearer', expires_in: expiresIn };
+    },
+    // On the real clock, unlike access tokens: the client checks iat and exp against the browser's
+    // clock, and the local clock may be days ahead of it (POST /local/clock).
+    async signIdToken(claims) {
+      const now = Math.floor(Date.now() / 1000);
+      return new SignJWT({ name: claims.name, auth_time: claims.authTime, ...(claims.nonce === undefined ? {} : { nonce: claims.nonce }) })
+        .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+        .setIssuer(issuer)
+        .setAudience(claims.audience)
+        .setSubject(claims.ssin)
+        .setIssuedAt(now)
+        .setExpirationTime(now + ID_TOKEN_LIFETIME_SECONDS)
+        .sign(privateKey);
     },
   };
 }

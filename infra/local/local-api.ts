@@ -8,6 +8,7 @@ import type { LocalEndpoint } from './gateway';
 import type { LocalIssuer } from './issuer';
 import { tokenRequestSchema } from './issuer';
 import { JOB_NAMES, type LocalJobs } from './jobs';
+import { createOidcProvider } from './oidc/provider';
 
 const clockRequestSchema = z.strictObject({ advanceDays: z.number().positive().max(3650).optional(), advanceSeconds: z.number().int().positive().optional() }).refine(
   (value) => value.advanceDays !== undefined || value.advanceSeconds !== undefined,
@@ -32,19 +33,14 @@ function json(body: Buffer): unknown {
 }
 
 /**
- * Development-only endpoints (never deployed): the OpenID issuer, the clock, the jobs and the
- * mailbox of the SES emulator. Everything else goes to the API routes.
+ * Development-only endpoints (never deployed): the OpenID issuer (its token tool here, its OpenID
+ * Connect provider for the portal in oidc/), the clock, the jobs and the mailbox of the SES
+ * emulator. Everything else goes to the API routes.
  */
 export function createLocalApi(options: { issuer: LocalIssuer; clock: OffsetClock; jobs: LocalJobs; sesEndpoint: string; sesProxy: SesFaultProxy }): LocalEndpoint {
   const { issuer, clock, jobs } = options;
+  const oidc = createOidcProvider({ issuer, clock });
   const routes: Record<string, (body: Buffer, path: string) => Promise<unknown>> = {
-    'GET /local/.well-known/openid-configuration': async () => ({
-      issuer: issuer.issuer,
-      jwks_uri: `${issuer.issuer}/.well-known/jwks.json`,
-      token_endpoint: `${issuer.issuer}/token`,
-      id_token_signing_alg_values_supported: ['RS256'],
-    }),
-    'GET /local/.well-known/jwks.json': async () => issuer.jwks(),
     'POST /local/token': async (body) => issuer.mint(parseInput(tokenRequestSchema, json(body), 'body')),
     'GET /local/clock': async () => ({ now: clock.now().toISOString() }),
     'POST /local/clock': async (body) => {
@@ -72,11 +68,14 @@ export function createLocalApi(options: { issuer: LocalIssuer; clock: OffsetCloc
     },
     'POST /local/jobs': async (_body, path) => jobs.run(parseInput(z.object({ name: jobNameSchema }), { name: path.split('/')[3] }, 'path').name),
   };
-  return async ({ method, path, body }) => {
+  return async (request) => {
+    const { method, path, body } = request;
     if (!path.startsWith('/local/')) return undefined;
     const key = path.startsWith('/local/jobs/') && path.split('/').length === 4 ? `${method} /local/jobs` : `${method} ${path}`;
     const route = routes[key];
     try {
+      const answered = await oidc(request);
+      if (answered) return answered;
       if (!route) throw new NotFoundError(`No local endpoint ${method} ${path}`);
       return { status: 200, body: await route(body, path) };
     } catch (error) {
