@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { PORTAL_SECURITY_HEADERS } from '../portal-headers';
+import { PORTAL_SECURITY_HEADERS, portalContentSecurityPolicy } from '../portal-headers';
 
 /** What the local runtime needs of the built portal: its files and how to answer a GET. */
 export interface LocalPortal {
@@ -38,6 +38,8 @@ export async function buildLocalPortal(config: Readonly<Record<string, string>>)
   const files = await listFiles(outDir);
   const index = await readFile(path.join(outDir, 'index.html'));
   const configBody = Buffer.from(JSON.stringify(config));
+  // The issuer is on localhost: a portal opened on 127.0.0.1 must still be allowed to call it.
+  const security = { ...PORTAL_SECURITY_HEADERS, 'Content-Security-Policy': portalContentSecurityPolicy(config.issuer ? [new URL(config.issuer).origin] : []) };
   return {
     initialJsGzipBytes: await initialJsGzipBytes(outDir),
     files: files.length,
@@ -49,13 +51,13 @@ export async function buildLocalPortal(config: Readonly<Record<string, string>>)
         const hashed = pathname.startsWith('/assets/');
         return {
           status: 200,
-          headers: { ...PORTAL_SECURITY_HEADERS, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache' },
+          headers: { ...security, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache' },
           body: await readFile(file),
         };
       }
       // A path with an extension that is not there is a missing file, not a page.
       if (path.extname(pathname)) return undefined;
-      return { status: 200, headers: { ...PORTAL_SECURITY_HEADERS, 'Content-Type': TYPES['.html'] ?? 'text/html', 'Cache-Control': 'no-cache' }, body: index };
+      return { status: 200, headers: { ...security, 'Content-Type': TYPES['.html'] ?? 'text/html', 'Cache-Control': 'no-cache' }, body: index };
     },
     stop: () => rm(outDir, { recursive: true, force: true }),
   };

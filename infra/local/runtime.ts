@@ -5,10 +5,12 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import { ROUTES } from '../../functions/routes';
 import { createAwsClients } from '../../shared/adapters/aws-clients';
 import { parseConfig } from '../../shared/config';
+import type { Clock } from '../../shared/clock';
 import { container } from '../../shared/container';
 import { NOTIFICATIONS_QUEUE } from '../definitions';
 import { startDynamoDbLocal } from './emulators/dynamodb-local';
 import { startFauxqs } from './emulators/fauxqs';
+import { startS3Front } from './emulators/s3-presigned-urls';
 import { startSes } from './emulators/ses';
 import { startSesFaultProxy } from './emulators/ses-fault-proxy';
 import { createGateway, type GatewayRoute } from './gateway';
@@ -64,6 +66,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     stops.push(dynamodb.stop);
     const fauxqs = await timed('SQS and S3 (fauxqs)', () => startFauxqs(options.fauxqsPort));
     stops.push(fauxqs.stop);
+    // The runtime's clock exists once the container does; until then, the machine's.
+    let clock: Clock | undefined;
+    const s3 = await startS3Front(fauxqs.endpoint, () => clock?.now() ?? new Date());
+    stops.push(s3.stop);
     const ses = await timed('SES (aws-ses-v2-local)', () => startSes(options.sesPort));
     stops.push(ses.stop);
     const sesProxy = await startSesFaultProxy(ses.endpoint);
@@ -78,7 +84,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       BUCKET_NAME: 'ebox-local-documents',
       NOTIFICATIONS_QUEUE_URL: `${fauxqs.endpoint}/000000000000/${NOTIFICATIONS_QUEUE.name}`,
       DYNAMODB_ENDPOINT: dynamodb.endpoint,
-      S3_ENDPOINT: fauxqs.endpoint,
+      S3_ENDPOINT: s3.endpoint,
       SQS_ENDPOINT: fauxqs.endpoint,
       SES_ENDPOINT: sesProxy.endpoint,
       MAIL_FROM: process.env.MAIL_FROM ?? 'no-reply@ebox.local',
@@ -91,6 +97,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     );
     process.env.NOTIFICATIONS_QUEUE_URL = resources.notificationsQueueUrl;
     const deps = container();
+    clock = deps.clock;
 
     const routes: GatewayRoute[] = await timed(`${ROUTES.length} API handlers`, () =>
       Promise.all(
