@@ -1,10 +1,11 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../functions/routes';
 import { Data } from './constructs/data';
 import { EboxHttpApi } from './constructs/http-api';
 import { Jobs } from './constructs/jobs';
 import { Notifications } from './constructs/notifications';
+import { Portal } from './constructs/portal';
 import { readSettings } from './constructs/settings';
 
 /** Everything e-Box Enterprise runs on in AWS. Settings come from CDK context (see cdk.json). */
@@ -15,13 +16,18 @@ export class EboxStack extends Stack {
     const data = new Data(this, 'Data');
     const notifications = new Notifications(this, 'Notifications');
 
+    // Unset, the emails link to the distribution, which needs the API, whose functions need this
+    // URL: a lazy value lets the functions come first. In the template it is a plain chain
+    // (route → function → distribution → API), with no cycle.
+    const portalUrl: string = settings.portalUrl ?? Lazy.string({ produce: (): string => portal.url });
+
     // What shared/config.ts reads; every function gets all of it (AWS_REGION comes from Lambda).
     const environment = {
       TABLE_NAME: data.table.tableName,
       BUCKET_NAME: data.bucket.bucketName,
       NOTIFICATIONS_QUEUE_URL: notifications.queue.queueUrl,
       MAIL_FROM: settings.mailFrom,
-      PORTAL_URL: settings.portalUrl,
+      PORTAL_URL: portalUrl,
       EXPIRY_WARNING_DAYS: String(settings.expiryWarningDays),
       COMPANY_MESSAGE_VALIDITY_DAYS: String(settings.companyMessageValidityDays),
       PRESIGNED_URL_SECONDS: String(settings.presignedUrlSeconds),
@@ -35,6 +41,7 @@ export class EboxStack extends Stack {
       jwtIssuer: settings.jwtIssuer,
       jwtAudience: settings.jwtAudience,
     });
+    const portal = new Portal(this, 'Portal', { api: http.api, jwtIssuer: settings.jwtIssuer, clientId: settings.portalClientId });
     new Jobs(this, 'Jobs', {
       environment,
       table: data.table,
@@ -47,5 +54,8 @@ export class EboxStack extends Stack {
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
     new CfnOutput(this, 'BucketName', { value: data.bucket.bucketName });
     new CfnOutput(this, 'NotificationsQueueUrl', { value: notifications.queue.queueUrl });
+    new CfnOutput(this, 'PortalUrl', { value: portal.url, description: 'The portal, and the API under /v1, on CloudFront' });
+    new CfnOutput(this, 'DistributionId', { value: portal.distribution.distributionId });
+    new CfnOutput(this, 'PortalBucketName', { value: portal.bucket.bucketName });
   }
 }

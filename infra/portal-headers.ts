@@ -24,3 +24,9 @@ export const PORTAL_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
 };
+
+/**
+ * HSTS, sent by CloudFront only (locally the portal is plain http, where browsers ignore it): two
+ * years, subdomains included and preload, what the browsers' preload lists ask for.
+ */
+export const STRICT_TRANSPORT_SECURITY_MAX_AGE_SECONDS = 2 * 365 * 24 * 60 * 60;

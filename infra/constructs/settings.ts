@@ -3,14 +3,15 @@ import { z } from 'zod';
 
 /**
  * Deployment settings, read from CDK context (`cdk.json` or `-c key=value`). Every key has a
- * default, so `cdk synth` works with no context; values are validated at synth time so a typo fails
- * the deployment instead of the first cold start.
+ * default (`portalUrl`'s, the CloudFront distribution's URL, is only known to the stack), so
+ * `cdk synth` works with no context; values are validated at synth time so a typo fails the
+ * deployment instead of the first cold start.
  */
 export const DEFAULT_SETTINGS = {
   jwtIssuer: 'https://auth.example.invalid/',
   jwtAudience: 'ebox-api',
   mailFrom: 'no-reply@ebox.example.be',
-  portalUrl: 'https://ebox.example.be',
+  portalClientId: 'ebox-portal',
   expiryWarningDays: 14,
   companyMessageValidityDays: 365,
   presignedUrlSeconds: 300,
@@ -24,13 +25,17 @@ const schema = z.object({
   mailFrom: z.email().default(DEFAULT_SETTINGS.mailFrom),
   /** The SES identity the notifier may send from: the domain of `mailFrom` unless set. */
   sesIdentity: z.string().min(1).optional(),
-  portalUrl: z.url().default(DEFAULT_SETTINGS.portalUrl),
+  /** Linked from the emails; unset, the stack uses its CloudFront distribution's URL. */
+  portalUrl: z.url().optional(),
+  /** The portal's OpenID client id at the provider (a public client: no secret). */
+  portalClientId: z.string().min(1).default(DEFAULT_SETTINGS.portalClientId),
   expiryWarningDays: z.coerce.number().int().min(1).max(90).default(DEFAULT_SETTINGS.expiryWarningDays),
   companyMessageValidityDays: z.coerce.number().int().min(1).max(3650).default(DEFAULT_SETTINGS.companyMessageValidityDays),
   presignedUrlSeconds: z.coerce.number().int().min(10).max(3600).default(DEFAULT_SETTINGS.presignedUrlSeconds),
 });
 
-export type Settings = Readonly<Required<z.infer<typeof schema>>>;
+type Parsed = z.infer<typeof schema>;
+export type Settings = Readonly<Required<Omit<Parsed, 'portalUrl'>> & Pick<Parsed, 'portalUrl'>>;
 
 export function readSettings(scope: Construct): Settings {
   const raw: Record<string, unknown> = {};

@@ -49,13 +49,20 @@ function only<T>(items: T[], what: string): T {
   return items[0] as T;
 }
 
-const functions = resources<FunctionProperties>('AWS::Lambda::Function');
+/** The portal's BucketDeployment brings a function of its own (a CDK custom resource): not one of the app's. */
+const deploymentHandlerIds = new Set(
+  resources<{ ServiceToken: GetAtt }>('Custom::CDKBucketDeployment').map((deployment) => deployment.properties.ServiceToken['Fn::GetAtt'][0]),
+);
+const allFunctions = resources<FunctionProperties>('AWS::Lambda::Function');
+const functions = allFunctions.filter((fn) => !deploymentHandlerIds.has(fn.id));
 const functionByDescription = (description: string) =>
   only(functions.filter((fn) => fn.properties.Description === description), `function "${description}"`);
 const functionById = (id: string) => only(functions.filter((fn) => fn.id === id), `function ${id}`);
 
 const tableId = only(resources('AWS::DynamoDB::Table'), 'table').id;
-const bucketId = only(resources('AWS::S3::Bucket'), 'bucket').id;
+// The documents bucket; the other one holds the portal's files (test/infra/portal.test.ts).
+const bucketId = only(resources<{ LifecycleConfiguration?: unknown }>('AWS::S3::Bucket').filter((bucket) => bucket.properties.LifecycleConfiguration), 'documents bucket').id;
+const distributionId = only(resources('AWS::CloudFront::Distribution'), 'distribution').id;
 const queues = resources<{ RedrivePolicy?: { deadLetterTargetArn: GetAtt; maxReceiveCount: number }; VisibilityTimeout?: number }>(
   'AWS::SQS::Queue',
 );
@@ -92,21 +99,26 @@ function actionsOn(fn: { properties: FunctionProperties }, resourceId: string): 
 }
 
 describe('functions', () => {
-  it('has one function per route and the three jobs', () => {
+  it('has one function per route and the three jobs (and the portal deployment\'s handler)', () => {
     expect(functions).toHaveLength(ROUTES.length + 3);
     expect(apiFunctions).toHaveLength(ROUTES.length);
+    expect(deploymentHandlerIds.size).toBe(1);
+    expect(allFunctions).toHaveLength(functions.length + 1);
   });
 
   it('runs every function on Node.js 22, arm64, with a log group that expires', () => {
-    template.allResourcesProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs22.x',
-      Architectures: ['arm64'],
-      MemorySize: 512,
-      Handler: 'index.handler',
-      LoggingConfig: { LogGroup: { Ref: Match.anyValue() } },
-    });
+    for (const fn of functions) {
+      expect(fn.properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        MemorySize: 512,
+        Handler: 'index.handler',
+        LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
+      });
+    }
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
-    template.resourceCountIs('AWS::Logs::LogGroup', functions.length);
+    // One each, and one for the portal deployment's handler.
+    template.resourceCountIs('AWS::Logs::LogGroup', functions.length + 1);
   });
 
   it('gives every function the whole configuration, and nothing Lambda sets itself', () => {
@@ -115,7 +127,8 @@ describe('functions', () => {
       BUCKET_NAME: { Ref: bucketId },
       NOTIFICATIONS_QUEUE_URL: { Ref: notificationsQueue.id },
       MAIL_FROM: 'no-reply@ebox.example.be',
-      PORTAL_URL: 'https://ebox.example.be',
+      // No portalUrl in cdk.json: the emails link to the CloudFront distribution.
+      PORTAL_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] },
       EXPIRY_WARNING_DAYS: '14',
       COMPANY_MESSAGE_VALIDITY_DAYS: '365',
       PRESIGNED_URL_SECONDS: '300',
@@ -215,7 +228,8 @@ describe('table', () => {
 
 describe('documents bucket', () => {
   it('is private, encrypted, and forgets uploads that were never attached', () => {
-    template.resourceCountIs('AWS::S3::Bucket', 1);
+    // The documents bucket and the portal's.
+    template.resourceCountIs('AWS::S3::Bucket', 2);
     template.hasResourceProperties('AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: {
         BlockPublicAcls: true,
@@ -246,7 +260,7 @@ describe('documents bucket', () => {
   });
 
   it('is kept when the stack is deleted', () => {
-    template.hasResource('AWS::S3::Bucket', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    expect(template.toJSON().Resources[bucketId]).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
   });
 });
 
@@ -320,11 +334,25 @@ describe('jobs', () => {
 });
 
 describe('permissions', () => {
+  const onWildcard = (statement: Statement) => [statement.Resource].flat().includes('*');
+
+  const handlerRoleIds = new Set(allFunctions.filter((fn) => deploymentHandlerIds.has(fn.id)).map((fn) => fn.properties.Role['Fn::GetAtt'][0]));
+  const isHandlers = (policy: (typeof policies)[number]) => policy.properties.Roles.some((role) => handlerRoleIds.has(role.Ref));
+
   it("grants nothing on '*' except dynamodb:ListStreams (it has no resource-level permissions)", () => {
     const wildcards = policies
+      .filter((policy) => !isHandlers(policy))
       .flatMap((policy) => policy.properties.PolicyDocument.Statement)
-      .filter((statement) => [statement.Resource].flat().includes('*'));
+      .filter(onWildcard);
     for (const statement of wildcards) expect(actionsOf(statement)).toEqual(['dynamodb:ListStreams']);
+  });
+
+  it("lets the portal deployment's handler invalidate the cache on '*' (BucketDeployment's own grant), nothing else", () => {
+    const wildcards = policies
+      .filter(isHandlers)
+      .flatMap((policy) => policy.properties.PolicyDocument.Statement)
+      .filter(onWildcard);
+    expect(wildcards.flatMap(actionsOf).sort()).toEqual(['cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation']);
   });
 
   it('lets API functions read and write the table and the bucket, and nothing else', () => {
@@ -361,11 +389,15 @@ describe('permissions', () => {
 });
 
 describe('outputs', () => {
-  it('names the API URL, table, bucket and notifications queue', () => {
+  it('names the API URL, table, bucket, notifications queue, and the portal on CloudFront', () => {
     template.hasOutput('ApiUrl', { Value: { 'Fn::GetAtt': [Match.anyValue(), 'ApiEndpoint'] } });
     template.hasOutput('TableName', { Value: { Ref: tableId } });
     template.hasOutput('BucketName', { Value: { Ref: bucketId } });
     template.hasOutput('NotificationsQueueUrl', { Value: { Ref: notificationsQueue.id } });
+    template.hasOutput('PortalUrl', { Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] } });
+    template.hasOutput('DistributionId', { Value: { Ref: distributionId } });
+    const portalBucketId = only(resources('AWS::S3::Bucket').filter((bucket) => bucket.id !== bucketId), 'portal bucket').id;
+    template.hasOutput('PortalBucketName', { Value: { Ref: portalBucketId } });
   });
 });
 
@@ -384,15 +416,19 @@ describe('context', () => {
       portalUrl: 'https://portal.example.org',
       expiryWarningDays: '7',
     });
-    overridden.allResourcesProperties('AWS::Lambda::Function', {
-      Environment: {
-        Variables: Match.objectLike({
-          MAIL_FROM: 'notifications@mail.example.org',
-          PORTAL_URL: 'https://portal.example.org',
-          EXPIRY_WARNING_DAYS: '7',
-        }),
+    overridden.resourcePropertiesCountIs(
+      'AWS::Lambda::Function',
+      {
+        Environment: {
+          Variables: Match.objectLike({
+            MAIL_FROM: 'notifications@mail.example.org',
+            PORTAL_URL: 'https://portal.example.org',
+            EXPIRY_WARNING_DAYS: '7',
+          }),
+        },
       },
-    });
+      functions.length,
+    );
     overridden.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       JwtConfiguration: { Issuer: 'https://login.example.org/realms/ebox', Audience: ['ebox-prod'] },
     });

@@ -16,6 +16,15 @@ describe('deployment settings', () => {
     expect(Object.fromEntries(settingKeys.map((key) => [key, cdkJson.context[key]]))).toEqual(DEFAULT_SETTINGS);
   });
 
+  it("leave portalUrl unset unless given: the stack then links to its CloudFront distribution", () => {
+    expect(settingsOf({}).portalUrl).toBeUndefined();
+    expect(settingsOf({ portalUrl: 'https://ebox.example.be' }).portalUrl).toBe('https://ebox.example.be');
+  });
+
+  it("take the portal's OpenID client id from the context", () => {
+    expect(settingsOf({ portalClientId: 'ebox-portal-prod' }).portalClientId).toBe('ebox-portal-prod');
+  });
+
   it('derive the SES identity from the sender address unless it is given', () => {
     expect(settingsOf({ mailFrom: 'mail@notify.example.org' }).sesIdentity).toBe('notify.example.org');
     expect(settingsOf({ mailFrom: 'mail@notify.example.org', sesIdentity: 'example.org' }).sesIdentity).toBe('example.org');
@@ -30,6 +39,7 @@ describe('deployment settings', () => {
     ['jwtAudience', ''],
     ['mailFrom', 'not-an-address'],
     ['portalUrl', 'ebox.example.be'],
+    ['portalClientId', ''],
     ['expiryWarningDays', 91],
     ['presignedUrlSeconds', 'soon'],
   ])('refuse an invalid %s', (key, value) => {
