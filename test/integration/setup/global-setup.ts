@@ -5,7 +5,7 @@ import path from 'node:path';
 
 /**
  * Starts the local runtime exactly as `npm start` does (timers off: tests run jobs on demand) on
- * free ports, and waits for /health. Its output goes to .local-data/integration-runtime.log.
+ * free ports, and waits for /health. Its output goes to .local-data/<project>-runtime.log (integration or e2e).
  */
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -25,10 +25,12 @@ declare global {
   var eboxRuntime: ChildProcess | undefined;
 }
 
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(_globalConfig: unknown, projectConfig?: { displayName?: { name?: string } | string }): Promise<void> {
+  const display = projectConfig?.displayName;
+  const project = (typeof display === 'string' ? display : display?.name) ?? 'integration';
   const [port, dynamodbPort, fauxqsPort, sesPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   mkdirSync(path.join(ROOT, '.local-data'), { recursive: true });
-  const log = createWriteStream(path.join(ROOT, '.local-data/integration-runtime.log'));
+  const log = createWriteStream(path.join(ROOT, `.local-data/${project}-runtime.log`));
   const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'infra/local/main.ts')], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), DYNAMODB_PORT: String(dynamodbPort), FAUXQS_PORT: String(fauxqsPort), SES_PORT: String(sesPort), LOCAL_TIMERS: 'off' },
@@ -41,7 +43,7 @@ export default async function globalSetup(): Promise<void> {
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`The local runtime exited (${child.exitCode}); see .local-data/integration-runtime.log`);
+    if (child.exitCode !== null) throw new Error(`The local runtime exited (${child.exitCode}); see .local-data/${project}-runtime.log`);
     try {
       if ((await fetch(`${url}/health`)).ok) break;
     } catch {
