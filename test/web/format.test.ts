@@ -36,7 +36,8 @@ describe('a day picked in a form, as the instants the API filters on', () => {
 
 describe('sizes and numbers as Belgians write them', () => {
   it.each([
-    [812, 'en', '812 byte'],
+    [812, 'en', '812 bytes'],
+    [70, 'fr', '70 octets'],
     [12_500, 'fr', '12,5 ko'],
     [3_100_000, 'nl', '3,1 MB'],
     [4 * 1024 * 1024, 'de', '4,2 MB'],

@@ -112,9 +112,13 @@ export function Layout({ children }: { children: ComponentChildren }) {
   const { path } = useLocation();
   const match = /^\/enterprises\/(\d{10})(?:\/([a-z]+))?/.exec(path);
   const enterpriseNumber = match?.[1];
+  const signedIn = Boolean(readSession());
   const [profile, reloadProfile] = useResource<Profile>(
-    () => (enterpriseNumber ? unwrap(api.GET('/v1/enterprises/{enterpriseNumber}', { params: { path: { enterpriseNumber } } })) : Promise.reject(new Error('no company'))),
-    [enterpriseNumber],
+    () =>
+      enterpriseNumber && signedIn
+        ? unwrap(api.GET('/v1/enterprises/{enterpriseNumber}', { params: { path: { enterpriseNumber } } }))
+        : Promise.reject(new Error('no company, or not signed in')),
+    [enterpriseNumber, signedIn],
   );
   const role = me.state === 'ready' ? me.data.enterprises.find((company) => company.enterpriseNumber === enterpriseNumber)?.role : undefined;
   const content = (

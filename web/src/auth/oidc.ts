@@ -27,6 +27,8 @@ function transportOptions(config: PortalConfig) {
 }
 
 let discovered: Promise<oauth.AuthorizationServer> | undefined;
+/** One sign-in at a time: a second would overwrite the first one's state and verifier. */
+let leaving = false;
 
 function provider(config: PortalConfig): Promise<oauth.AuthorizationServer> {
   const issuer = new URL(config.issuer);
@@ -42,7 +44,12 @@ function provider(config: PortalConfig): Promise<oauth.AuthorizationServer> {
 
 /** Sends the browser to the provider's sign-in; `returnTo` is where the person comes back after. */
 export async function startSignIn(config: PortalConfig, returnTo: string, language: string): Promise<void> {
-  const as = await provider(config);
+  if (leaving) return;
+  leaving = true;
+  const as = await provider(config).catch((error: unknown) => {
+    leaving = false;
+    throw error;
+  });
   if (!as.authorization_endpoint) throw new Error('The OpenID provider has no authorization endpoint');
   const pending: PendingSignIn = {
     verifier: oauth.generateRandomCodeVerifier(),

@@ -16,7 +16,7 @@ export function formatDateTime(iso: string, language: Language): string {
   return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'short', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso));
 }
 
-/** A file size people read: `812 B`, `12.5 kB`, `3.1 MB` (decimal units, the language's decimal mark). */
+/** A file size people read: `812 bytes`, `12.5 kB`, `3.1 MB` (decimal units, the language's decimal mark). */
 export function formatSize(bytes: number, language: Language): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let value = bytes;
@@ -25,7 +25,8 @@ export function formatSize(bytes: number, language: Language): string {
     value /= 1000;
     unit += 1;
   }
-  return new Intl.NumberFormat(LOCALES[language], { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+  // Bytes in full words (`812 bytes`, `812 octets`); larger units abbreviated (`12,5 ko`).
+  return new Intl.NumberFormat(LOCALES[language], { style: 'unit', unit: units[unit], unitDisplay: unit === 0 ? 'long' : 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
 }
 
 /** `0123456749` → `0123.456.749`, as Belgians write enterprise numbers. */
