@@ -18,6 +18,6 @@ export async function createUpload(deps: Pick<Container, 'uploads' | 'documents'
   const objectKey = `${UPLOADS_PREFIX}${senderId}/${uploadId}.pdf`;
   const expiresAt = new Date(now.getTime() + deps.config.presignedUrlSeconds * 1000).toISOString();
   await deps.uploads.put({ uploadId, senderId, fileName: request.fileName, size: request.size, sha256: request.sha256, objectKey, expiresAt });
-  const uploadUrl = await deps.documents.uploadUrl(objectKey, request.size);
+  const uploadUrl = await deps.documents.uploadUrl(objectKey, request.size, now);
   return { uploadId, uploadUrl, expiresAt };
 }

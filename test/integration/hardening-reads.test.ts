@@ -198,7 +198,11 @@ describe('download URLs never outlive the document', () => {
     const signed = Date.parse(signedAt.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
     expect(lifetime).toBeGreaterThanOrEqual(1);
     expect(signed + lifetime * 1000).toBeLessThanOrEqual(Date.parse(sent.body.expiresAt));
+    expect((await fetch(url)).status).toBe(200);
     await call('POST', '/local/clock', { body: { advanceSeconds: 6 } });
+    // Once the document expired, the URL taken before is refused too (the local S3 front checks
+    // presigned URLs on the runtime's clock, as S3 does on its own).
+    expect((await fetch(url)).status).toBe(403);
     const late = await call('GET', path(`/messages/${message.messageId}/attachments/${attachmentId}/content`), { token: reader });
     expect(expectProblem(late, 410, 'urn:problem-type:ebox:documentExpired')).toMatchObject({ expiredAt: sent.body.expiresAt });
   });

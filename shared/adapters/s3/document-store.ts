@@ -99,9 +99,11 @@ export class DocumentStore {
     return { url, expiresAt: new Date(validity.now.getTime() + expiresIn * 1000).toISOString() };
   }
 
-  async uploadUrl(key: string, size: number): Promise<string> {
+  /** A presigned PUT for an institution's large PDF, signed at `now` (the injected clock, as downloads are). */
+  async uploadUrl(key: string, size: number, now: Date): Promise<string> {
     return getSignedUrl(this.s3, new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: 'application/pdf', ContentLength: size }), {
       expiresIn: this.urlSeconds,
+      signingDate: now,
       signableHeaders: new Set(['content-type']),
     });
   }
