@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch';
 import { readSession } from '../auth/session';
-import { isProblem, type Problem } from '../lib/problems';
+import { ApiError, isProblem, type Problem } from '../lib/problems';
 import type { components, paths } from './schema';
 
 /** The API's own types, generated from its OpenAPI document (npm run web:api). */
@@ -17,15 +17,6 @@ api.use({
   },
 });
 
-/** A refusal or failure of the API, with the problem it answered and the trace id to quote. */
-export class ApiError extends Error {
-  constructor(
-    readonly problem: Problem,
-    readonly traceId?: string,
-  ) {
-    super(problem.detail);
-  }
-}
 
 let onSignedOut: () => void = () => undefined;
 

@@ -19,6 +19,16 @@ export interface Issue {
 /** What went wrong, in terms the pages explain to people. */
 export type ProblemKind = 'invalid' | 'signedOut' | 'forbidden' | 'notFound' | 'expired' | 'conflict' | 'tooLarge' | 'notPdf' | 'unavailable';
 
+/** A refusal or failure of the API, with the problem it answered and the trace id to quote. */
+export class ApiError extends Error {
+  constructor(
+    readonly problem: Problem,
+    readonly traceId?: string,
+  ) {
+    super(problem.detail);
+  }
+}
+
 export function isProblem(value: unknown): value is Problem {
   if (value === null || typeof value !== 'object') return false;
   const candidate = value as Record<string, unknown>;

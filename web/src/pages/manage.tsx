@@ -5,9 +5,10 @@ import { LANGUAGE_NAMES, LANGUAGES, useI18n } from '../i18n/i18n';
 import { useCompany, type Profile } from '../layout';
 import { compactSsin, formatSsin } from '../lib/format';
 import type { Language } from '../lib/languages';
-import { Alert, ErrorPanel, Loading, describeError } from '../ui/alerts';
+import { describeError, fieldErrors, type FieldErrors } from '../lib/errors';
+import { Alert, ErrorPanel, Loading } from '../ui/alerts';
 import { ConfirmDialog } from '../ui/dialog';
-import { ErrorSummary, Field, describedBy, fieldErrors, type FieldErrors } from '../ui/forms';
+import { ErrorSummary, Field, describedBy } from '../ui/forms';
 import { Page } from '../ui/page';
 import { useResource } from '../ui/use-resource';
 

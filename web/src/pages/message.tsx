@@ -1,11 +1,13 @@
 import { useRoute } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, unwrap, type Schemas } from '../api/client';
+import { api, unwrap, type Schemas } from '../api/client';
+import { ApiError } from '../lib/problems';
 import { useI18n } from '../i18n/i18n';
 import { useCompany } from '../layout';
-import { Alert, ErrorPanel, Loading, describeError } from '../ui/alerts';
+import { describeError, fieldErrors, type FieldErrors } from '../lib/errors';
+import { Alert, ErrorPanel, Loading } from '../ui/alerts';
 import { PdfPicker, toAttachments, type PickedPdf } from '../ui/files';
-import { ErrorSummary, Field, describedBy, fieldErrors, type FieldErrors } from '../ui/forms';
+import { ErrorSummary, Field, describedBy } from '../ui/forms';
 import { Localized } from '../ui/localized';
 import { Page } from '../ui/page';
 import { useResource } from '../ui/use-resource';

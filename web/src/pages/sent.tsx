@@ -5,7 +5,8 @@ import { useI18n } from '../i18n/i18n';
 import { useCompany } from '../layout';
 import { Alert, ErrorPanel, Loading } from '../ui/alerts';
 import { PdfPicker, toAttachments, type PickedPdf } from '../ui/files';
-import { ErrorSummary, Field, describedBy, fieldErrors, type FieldErrors } from '../ui/forms';
+import { fieldErrors, type FieldErrors } from '../lib/errors';
+import { ErrorSummary, Field, describedBy } from '../ui/forms';
 import { Page } from '../ui/page';
 import { useResource } from '../ui/use-resource';
 

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { ApiError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
-import type { Messages } from '../i18n/en';
-import { kindOf } from '../lib/problems';
+import { describeError } from '../lib/errors';
+import { ApiError } from '../lib/problems';
+
 
 export function Alert({ kind, title, children }: { kind: 'error' | 'success' | 'info' | 'warning'; title?: string; children?: ComponentChildren }) {
   // Errors interrupt (alert); confirmations and notes are announced politely (status).
@@ -12,17 +12,6 @@ export function Alert({ kind, title, children }: { kind: 'error' | 'success' | '
       {children}
     </div>
   );
-}
-
-/** What people read for an error of the API: never a raw status code. */
-export function describeError(error: unknown, t: Messages): string {
-  if (!(error instanceof ApiError)) return t.errors.unavailable;
-  const kind = kindOf(error.problem);
-  if (kind === 'invalid') return t.errors.invalid;
-  if (kind === 'notPdf') return t.errors.notPdf;
-  if (kind === 'tooLarge') return t.errors.tooLarge;
-  if (kind === 'expired') return t.errors.notFound;
-  return t.errors[kind];
 }
 
 /** A failed load or action: what happened, the reference to quote, and a way to try again. */
