@@ -1,61 +1,67 @@
+import type { DynamoDBRecord } from 'aws-lambda';
 import { createAwsClients, type AwsClients } from './adapters/aws-clients';
-import { AuditRepository } from './adapters/dynamodb/audit-repository';
-import { EnterprisesRepository } from './adapters/dynamodb/enterprises-repository';
-import { MessagesRepository } from './adapters/dynamodb/messages-repository';
-import { NotificationsRepository } from './adapters/dynamodb/notifications-repository';
-import { OutgoingRepository } from './adapters/dynamodb/outgoing-repository';
-import { ClientsRepository, SendersRepository } from './adapters/dynamodb/senders-repository';
-import { UploadsRepository } from './adapters/dynamodb/uploads-repository';
-import { DocumentStore } from './adapters/s3/document-store';
-import { Mailer } from './adapters/ses/mailer';
-import { NotificationQueue } from './adapters/sqs/notification-queue';
-import { OffsetClock } from './clock';
+import { DynamoAuditRepository } from './adapters/dynamodb/audit-repository';
+import { DynamoClientBindingsRepository } from './adapters/dynamodb/client-bindings-repository';
+import { DynamoEnterprisesRepository } from './adapters/dynamodb/enterprises-repository';
+import { DynamoMessagesRepository } from './adapters/dynamodb/messages-repository';
+import { DynamoNotificationsRepository } from './adapters/dynamodb/notifications-repository';
+import { DynamoOutgoingRepository } from './adapters/dynamodb/outgoing-repository';
+import { DynamoSendersRepository } from './adapters/dynamodb/senders-repository';
+import { toTableChange } from './adapters/dynamodb/stream-records';
+import { DynamoUploadsRepository } from './adapters/dynamodb/uploads-repository';
+import { OffsetClock } from './adapters/offset-clock';
+import { S3DocumentStore } from './adapters/s3/document-store';
+import { SesMailer } from './adapters/ses/mailer';
+import { SqsNotificationQueue } from './adapters/sqs/notification-queue';
+import { UlidGenerator } from './adapters/ulid-generator';
 import { config, type Config } from './config';
+import type { Ports } from './ports';
+import type { TableChange } from './ports/table-changes';
 
 /**
  * The composition root: configuration, clock, AWS clients and the adapters over them, created
- * once per container (cold start) and shared by every invocation. Use cases receive these ports
- * as arguments, so unit tests pass plain fakes instead.
+ * once per container (cold start) and shared by every invocation. Use cases receive the ports
+ * they need as arguments, so unit tests pass fakes instead.
  */
-export interface Container {
+export interface Container extends Ports {
   config: Config;
+  /** The local runtime moves it (POST /local/clock). */
   clock: OffsetClock;
   clients: AwsClients;
-  senders: SendersRepository;
-  clientBindings: ClientsRepository;
-  enterprises: EnterprisesRepository;
-  messages: MessagesRepository;
-  uploads: UploadsRepository;
-  audit: AuditRepository;
-  documents: DocumentStore;
-  notifications: NotificationsRepository;
-  outgoing: OutgoingRepository;
-  notificationQueue: NotificationQueue;
-  mailer: Mailer;
+  /** How jobs/on-table-change reads the table stream's records. */
+  toTableChange: (record: DynamoDBRecord) => TableChange | undefined;
 }
 
 let current: Container | undefined;
 
 export function container(): Container {
   if (!current) {
-    const settings = config();
-    const clients = createAwsClients(settings);
-    const table = settings.tableName;
+    const loaded = config();
+    const clients = createAwsClients(loaded);
+    const table = loaded.tableName;
     current = {
-      config: settings,
-      clock: new OffsetClock(settings.clockOffsetMs),
+      config: loaded,
+      settings: {
+        portalUrl: loaded.portalUrl,
+        expiryWarningDays: loaded.expiryWarningDays,
+        companyMessageValidityDays: loaded.companyMessageValidityDays,
+        presignedUrlSeconds: loaded.presignedUrlSeconds,
+      },
+      clock: new OffsetClock(loaded.clockOffsetMs),
+      ids: new UlidGenerator(),
       clients,
-      senders: new SendersRepository(clients.documents, table),
-      clientBindings: new ClientsRepository(clients.documents, table),
-      enterprises: new EnterprisesRepository(clients.documents, table),
-      messages: new MessagesRepository(clients.documents, table),
-      uploads: new UploadsRepository(clients.documents, table),
-      audit: new AuditRepository(clients.documents, table),
-      documents: new DocumentStore(clients.s3, settings.bucketName, settings.presignedUrlSeconds),
-      notifications: new NotificationsRepository(clients.documents, table),
-      outgoing: new OutgoingRepository(clients.documents, table),
-      notificationQueue: new NotificationQueue(clients.sqs, settings.notificationsQueueUrl),
-      mailer: new Mailer(clients.ses, settings.mailFrom),
+      senders: new DynamoSendersRepository(clients.documents, table),
+      clientBindings: new DynamoClientBindingsRepository(clients.documents, table),
+      enterprises: new DynamoEnterprisesRepository(clients.documents, table),
+      messages: new DynamoMessagesRepository(clients.documents, table),
+      uploads: new DynamoUploadsRepository(clients.documents, table),
+      audit: new DynamoAuditRepository(clients.documents, table),
+      documents: new S3DocumentStore(clients.s3, loaded.bucketName, loaded.presignedUrlSeconds),
+      notifications: new DynamoNotificationsRepository(clients.documents, table),
+      outgoing: new DynamoOutgoingRepository(clients.documents, table),
+      notificationQueue: new SqsNotificationQueue(clients.sqs, loaded.notificationsQueueUrl),
+      mailer: new SesMailer(clients.ses, loaded.mailFrom),
+      toTableChange,
     };
   }
   return current;

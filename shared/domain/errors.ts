@@ -14,8 +14,8 @@ export interface InputIssue {
 }
 
 export abstract class DomainError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = new.target.name;
   }
 }
@@ -71,5 +71,31 @@ export class UnauthenticatedError extends DomainError {
     detail: string,
   ) {
     super(detail);
+  }
+}
+
+// Races a write can lose, told by the ports in the e-Box's terms so that use cases never match a
+// storage error by name. None of them leaves anything of the refused write behind.
+
+/** Another publication with the same externalId committed first. */
+export class IdempotencyRaceError extends DomainError {}
+
+/** A concurrent write changed what this one depended on (a conflicting transaction, an item taken meanwhile). */
+export class ConcurrentWriteError extends DomainError {}
+
+/** An uploaded PDF is gone, or was replaced, since it was checked. */
+export class UploadUnavailableError extends DomainError {}
+
+/**
+ * A stored item that does not have the shape of its entity: a defect or a manual edit, never the
+ * caller's fault (500), so it is not a DomainError. Names the item's key and every problem found.
+ */
+export class MalformedItemError extends Error {
+  constructor(
+    readonly key: string,
+    readonly problems: string[],
+  ) {
+    super(`Malformed item ${key}: ${problems.join('; ')}`);
+    this.name = 'MalformedItemError';
   }
 }

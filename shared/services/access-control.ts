@@ -2,7 +2,7 @@ import type { Actor, Grant } from '../domain/access';
 import type { Caller } from '../domain/caller';
 import type { EnterpriseNumber } from '../domain/enterprise-number';
 import { MissingPermissionError } from '../domain/errors';
-import type { Container } from '../container';
+import type { Ports } from '../ports';
 
 export type CompanyNeed =
   /** Read the mailbox, mark messages: people with a grant and the company's own clients. */
@@ -17,7 +17,7 @@ export interface CompanyAccess {
   grant?: Grant;
 }
 
-type Deps = Pick<Container, 'enterprises' | 'clientBindings'>;
+type Deps = Pick<Ports, 'enterprises' | 'clientBindings'>;
 
 export const actorOf = (caller: Caller): Actor =>
   caller.kind === 'person' ? { ssin: caller.ssin, ...(caller.name ? { name: caller.name } : {}) } : { clientId: caller.clientId };
@@ -41,7 +41,7 @@ export async function authorizeCompany(deps: Deps, caller: Caller, enterpriseNum
 }
 
 /** The institution a machine client publishes for; people and company clients are refused. */
-export async function authorizeSender(deps: Pick<Container, 'clientBindings'>, caller: Caller): Promise<string> {
+export async function authorizeSender(deps: Pick<Ports, 'clientBindings'>, caller: Caller): Promise<string> {
   if (caller.kind !== 'client') throw new MissingPermissionError('Only an institution\'s back office (a machine client) may use the delivery API');
   const binding = await deps.clientBindings.get(caller.clientId);
   if (!binding?.senderId) throw new MissingPermissionError(`Client ${caller.clientId} is not bound to an institution`);

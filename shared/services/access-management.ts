@@ -1,12 +1,12 @@
-import type { Container } from '../container';
 import type { Grant } from '../domain/access';
 import type { Caller } from '../domain/caller';
 import type { EnterpriseNumber } from '../domain/enterprise-number';
 import { MissingPermissionError, NotFoundError } from '../domain/errors';
 import type { Ssin } from '../domain/ssin';
+import type { Ports } from '../ports';
 import { authorizeCompany } from './access-control';
 
-type Deps = Pick<Container, 'enterprises' | 'clientBindings' | 'audit' | 'clock'>;
+type Deps = Pick<Ports, 'enterprises' | 'clientBindings' | 'audit' | 'clock'>;
 
 export async function listAccess(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber): Promise<Grant[]> {
   await authorizeCompany(deps, caller, enterpriseNumber, 'manage');
@@ -49,7 +49,7 @@ export async function auditTrail(deps: Deps, caller: Caller, enterpriseNumber: E
 }
 
 /** Who the caller is and which companies' e-Boxes they may open. */
-export async function whoAmI(deps: Pick<Container, 'enterprises' | 'clientBindings'>, caller: Caller) {
+export async function whoAmI(deps: Pick<Ports, 'enterprises' | 'clientBindings'>, caller: Caller) {
   if (caller.kind === 'client') {
     const binding = await deps.clientBindings.get(caller.clientId);
     const profile = binding?.enterpriseNumber ? await deps.enterprises.getProfile(binding.enterpriseNumber as EnterpriseNumber) : undefined;

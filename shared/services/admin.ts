@@ -1,16 +1,16 @@
 import type { Actor, Grant } from '../domain/access';
 import type { AuditEntry } from '../domain/audit';
+import type { ClientBinding } from '../domain/client-binding';
 import type { EnterpriseProfile } from '../domain/enterprise';
 import type { EnterpriseNumber } from '../domain/enterprise-number';
 import { InvalidInputError } from '../domain/errors';
 import type { Sender } from '../domain/sender';
 import type { Ssin } from '../domain/ssin';
 import type { Language } from '../domain/text';
-import type { ClientBinding } from '../adapters/dynamodb/senders-repository';
-import type { Container } from '../container';
+import type { Ports } from '../ports';
 
 /** Ops register institutions, bind machine clients and register companies with their first access managers. */
-export async function putSender(deps: Pick<Container, 'senders'>, sender: Sender): Promise<Sender> {
+export async function putSender(deps: Pick<Ports, 'senders'>, sender: Sender): Promise<Sender> {
   const seen = new Set<string>();
   sender.documentTypes.forEach((type, index) => {
     if (seen.has(type.code)) {
@@ -22,7 +22,7 @@ export async function putSender(deps: Pick<Container, 'senders'>, sender: Sender
   return sender;
 }
 
-export async function putClient(deps: Pick<Container, 'senders' | 'clientBindings'>, binding: ClientBinding): Promise<ClientBinding> {
+export async function putClient(deps: Pick<Ports, 'senders' | 'clientBindings'>, binding: ClientBinding): Promise<ClientBinding> {
   if (binding.senderId && !(await deps.senders.get(binding.senderId))) {
     throw new InvalidInputError([{ in: 'body', name: 'senderId', kind: 'referencedResourceNotFound', detail: `no institution ${binding.senderId} is registered`, value: binding.senderId }]);
   }
@@ -38,7 +38,7 @@ export interface EnterpriseRegistration {
 }
 
 export async function putEnterprise(
-  deps: Pick<Container, 'enterprises' | 'clock'>,
+  deps: Pick<Ports, 'enterprises' | 'clock'>,
   enterpriseNumber: EnterpriseNumber,
   registration: EnterpriseRegistration,
   actor: Actor,

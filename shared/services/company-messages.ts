@@ -1,15 +1,14 @@
-import { ulid } from 'ulid';
-import { outgoingDocumentKey } from '../adapters/s3/document-store';
-import type { Container } from '../container';
 import type { Caller } from '../domain/caller';
 import type { EnterpriseNumber } from '../domain/enterprise-number';
 import { ConflictError, DocumentExpiredError, InvalidInputError, NotFoundError } from '../domain/errors';
 import { isExpired, type AttachmentMeta } from '../domain/message';
 import type { OutgoingMessage } from '../domain/outgoing';
+import type { Ports } from '../ports';
+import type { Pdf } from '../ports/document-store';
 import { authorizeCompany, authorizeCompanyPerson } from './access-control';
 import { checkInlinePdf, type InlineAttachment } from './inline-attachments';
 
-type Deps = Pick<Container, 'enterprises' | 'clientBindings' | 'messages' | 'senders' | 'outgoing' | 'documents' | 'clock' | 'config'>;
+type Deps = Pick<Ports, 'enterprises' | 'clientBindings' | 'messages' | 'senders' | 'outgoing' | 'documents' | 'clock' | 'ids' | 'settings'>;
 
 const DAY_MS = 86_400_000;
 
@@ -32,9 +31,9 @@ async function store(deps: Deps, enterpriseNumber: EnterpriseNumber, { actor, pe
     return pdf;
   });
   const now = deps.clock.now();
-  const id = ulid(now.getTime());
-  const attachments: AttachmentMeta[] = pdfs.map((pdf) => ({ attachmentId: ulid(now.getTime()), fileName: pdf.fileName, mediaType: 'application/pdf', size: pdf.size, sha256: pdf.sha256 }));
-  const keys = attachments.map((meta) => outgoingDocumentKey(enterpriseNumber, id, meta.attachmentId));
+  const id = deps.ids.newId(now);
+  const attachments: AttachmentMeta[] = pdfs.map((pdf) => ({ attachmentId: deps.ids.newId(now), fileName: pdf.fileName, mediaType: 'application/pdf', size: pdf.size, sha256: pdf.sha256 }));
+  const stored = attachments.map(({ attachmentId }): Pdf => ({ of: 'companyMessage', enterpriseNumber, id, attachmentId }));
   const message: OutgoingMessage = {
     id,
     from: enterpriseNumber,
@@ -43,17 +42,17 @@ async function store(deps: Deps, enterpriseNumber: EnterpriseNumber, { actor, pe
     ...(draft.subject ? { subject: draft.subject } : {}),
     body: draft.body,
     sentAt: now.toISOString(),
-    expiresAt: answeredExpiresAt ?? new Date(now.getTime() + deps.config.companyMessageValidityDays * DAY_MS).toISOString(),
+    expiresAt: answeredExpiresAt ?? new Date(now.getTime() + deps.settings.companyMessageValidityDays * DAY_MS).toISOString(),
     sentBy: person,
     attachments,
   };
   try {
-    const writes = await Promise.allSettled(pdfs.map((pdf, index) => deps.documents.put(keys[index]!, pdf.bytes, pdf.sha256)));
+    const writes = await Promise.allSettled(pdfs.map((pdf, index) => deps.documents.put(stored[index]!, pdf.bytes, pdf.sha256)));
     const failed = writes.find((write): write is PromiseRejectedResult => write.status === 'rejected');
     if (failed) throw failed.reason;
     await deps.outgoing.put(message, { at: message.sentAt, actor, action: draft.inReplyTo ? 'REPLY_SENT' : 'MESSAGE_SENT', messageId: draft.inReplyTo ?? id, detail: draft.to });
   } catch (error) {
-    await deps.documents.delete(keys).catch(() => undefined); // best effort: nothing refers to them
+    await deps.documents.delete(stored).catch(() => undefined); // best effort: nothing refers to them
     throw error;
   }
   return message;
@@ -115,6 +114,7 @@ export async function receivedAttachmentUrl(deps: Pick<Deps, 'outgoing' | 'docum
   const message = await getReceived(deps, senderId, id);
   const attachment = message.attachments.find((candidate) => candidate.attachmentId === attachmentId);
   if (!attachment) throw new NotFoundError(`Message ${id} has no attachment ${attachmentId}`);
-  const link = await deps.documents.downloadUrl(outgoingDocumentKey(message.from, id, attachmentId), attachment.fileName, { now: deps.clock.now(), notAfter: new Date(message.expiresAt) });
+  const pdf: Pdf = { of: 'companyMessage', enterpriseNumber: message.from, id, attachmentId };
+  const link = await deps.documents.downloadUrl(pdf, attachment.fileName, { now: deps.clock.now(), notAfter: new Date(message.expiresAt) });
   return { ...link, sha256: attachment.sha256 };
 }

@@ -1,5 +1,3 @@
-import type { ProfileChanges } from '../adapters/dynamodb/enterprises-repository';
-import type { Container } from '../container';
 import type { AuditEntry } from '../domain/audit';
 import type { Caller } from '../domain/caller';
 import { callerId } from '../domain/caller';
@@ -7,9 +5,11 @@ import { DEFAULT_LANGUAGE, type EnterpriseProfile } from '../domain/enterprise';
 import type { EnterpriseNumber } from '../domain/enterprise-number';
 import { NotFoundError } from '../domain/errors';
 import type { Language } from '../domain/text';
+import type { Ports } from '../ports';
+import type { ProfileChanges } from '../ports/enterprises-repository';
 import { authorizeCompany } from './access-control';
 
-type Deps = Pick<Container, 'enterprises' | 'clientBindings' | 'messages' | 'clock'>;
+type Deps = Pick<Ports, 'enterprises' | 'clientBindings' | 'messages' | 'clock'>;
 
 /** The stored counter still counts unread messages that expired but TTL has not removed yet. */
 async function withLiveUnreadCount(deps: Deps, profile: EnterpriseProfile): Promise<EnterpriseProfile> {
@@ -58,7 +58,7 @@ export async function patchProfile(deps: Deps, caller: Caller, enterpriseNumber:
 }
 
 /** What institutions may know: whether the company asked to receive everything digitally. */
-export async function getPreferences(deps: Pick<Container, 'enterprises'>, enterpriseNumber: EnterpriseNumber) {
+export async function getPreferences(deps: Pick<Ports, 'enterprises'>, enterpriseNumber: EnterpriseNumber) {
   const profile = await deps.enterprises.getProfile(enterpriseNumber);
   return {
     enterpriseNumber,

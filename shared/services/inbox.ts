@@ -1,15 +1,15 @@
-import { documentKey } from '../adapters/s3/document-store';
-import type { InboxFilter } from '../adapters/dynamodb/messages-repository';
-import type { Container } from '../container';
 import type { AuditEntry } from '../domain/audit';
 import type { Caller } from '../domain/caller';
 import type { EnterpriseNumber } from '../domain/enterprise-number';
 import { DocumentExpiredError, NotFoundError } from '../domain/errors';
 import { isExpired, type Message } from '../domain/message';
 import type { OutgoingMessage } from '../domain/outgoing';
+import type { Ports } from '../ports';
+import type { Pdf } from '../ports/document-store';
+import type { InboxFilter } from '../ports/messages-repository';
 import { authorizeCompany } from './access-control';
 
-type Deps = Pick<Container, 'enterprises' | 'clientBindings' | 'messages' | 'audit' | 'documents' | 'clock' | 'outgoing'>;
+type Deps = Pick<Ports, 'enterprises' | 'clientBindings' | 'messages' | 'documents' | 'clock' | 'outgoing'>;
 
 /** A company's messages, newest first, filtered; one Query per page. */
 export async function listInbox(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, filter: InboxFilter, pageSize: number, cursor?: string) {
@@ -63,7 +63,8 @@ export async function downloadAttachment(deps: Deps, caller: Caller, enterpriseN
   if (Date.parse(message.expiresAt) - now.getTime() < 1000) throw expiredError(messageId, message.expiresAt);
   const at = now.toISOString();
   await read(deps, message, { at, actor, action: 'ATTACHMENT_DOWNLOADED', messageId, detail: attachment.fileName });
-  const link = await deps.documents.downloadUrl(documentKey(enterpriseNumber, messageId, attachmentId), attachment.fileName, { now, notAfter: new Date(message.expiresAt) });
+  const pdf: Pdf = { of: 'message', enterpriseNumber, messageId, attachmentId };
+  const link = await deps.documents.downloadUrl(pdf, attachment.fileName, { now, notAfter: new Date(message.expiresAt) });
   return { ...link, sha256: attachment.sha256 };
 }
 

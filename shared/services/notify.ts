@@ -1,11 +1,11 @@
-import type { Container } from '../container';
 import { SYSTEM_ACTOR, type AuditAction } from '../domain/audit';
 import { composeEmail } from '../domain/email-texts';
 import { isExpired } from '../domain/message';
 import type { NotificationJob, NotificationKind } from '../domain/notification';
 import { logger } from '../logger';
+import type { Ports } from '../ports';
 
-type Deps = Pick<Container, 'enterprises' | 'notifications' | 'mailer' | 'audit' | 'clock' | 'config'>;
+type Deps = Pick<Ports, 'enterprises' | 'notifications' | 'mailer' | 'audit' | 'clock' | 'settings'>;
 
 export interface QueuedJob {
   /** The queue's id for the record, reported back when it failed. */
@@ -64,7 +64,7 @@ async function sendDigest(deps: Deps, kind: NotificationKind, enterpriseNumber: 
         profile.language,
         profile.name ?? enterpriseNumber,
         messages.map((message) => ({ senderName: message.senderName, subject: message.subject, registered: message.registered, expiresAt: message.expiresAt })),
-        `${deps.config.portalUrl.replace(/\/$/, '')}/enterprises/${enterpriseNumber}/messages`,
+        `${deps.settings.portalUrl.replace(/\/$/, '')}/enterprises/${enterpriseNumber}/messages`,
       );
       const emailId = await deps.mailer.send({ to: profile.notificationEmail, ...email });
       logger.info('notification sent', { enterpriseNumber, kind, messages: messages.length, emailId });

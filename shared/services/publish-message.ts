@@ -1,15 +1,21 @@
 import { createHash } from 'node:crypto';
-import { ulid } from 'ulid';
-import { IdempotencyRaceError } from '../adapters/dynamodb/messages-repository';
-import { documentKey } from '../adapters/s3/document-store';
-import type { Container } from '../container';
+import type { AuditEntry } from '../domain/audit';
+import { DEFAULT_LANGUAGE } from '../domain/enterprise';
 import type { EnterpriseNumber } from '../domain/enterprise-number';
-import { ConflictError, InvalidInputError, MissingPermissionError, UnsupportedMediaTypeError } from '../domain/errors';
+import {
+  ConcurrentWriteError,
+  ConflictError,
+  IdempotencyRaceError,
+  InvalidInputError,
+  MissingPermissionError,
+  UnsupportedMediaTypeError,
+  UploadUnavailableError,
+} from '../domain/errors';
 import { expiryOf, looksLikePdf, type AttachmentMeta, type Delivery, type Message } from '../domain/message';
 import { findDocumentType } from '../domain/sender';
 import { pickText, type MultilingualText } from '../domain/text';
-import type { AuditEntry } from '../domain/audit';
-import { DEFAULT_LANGUAGE } from '../domain/enterprise';
+import type { Ports } from '../ports';
+import type { Pdf, UploadPdf } from '../ports/document-store';
 import { checkInlinePdf, type InlineAttachment } from './inline-attachments';
 
 export type AttachmentInput = InlineAttachment | { fileName: string; uploadId: string };
@@ -26,7 +32,7 @@ export interface PublishRequest {
   attachments: AttachmentInput[];
 }
 
-type Deps = Pick<Container, 'senders' | 'messages' | 'uploads' | 'documents' | 'clock'>;
+type Deps = Pick<Ports, 'senders' | 'messages' | 'uploads' | 'documents' | 'clock' | 'ids'>;
 
 /** The institution publishing, through its back office (a machine client bound to it). */
 export interface Publisher {
@@ -34,8 +40,8 @@ export interface Publisher {
   clientId: string;
 }
 
-/** A PDF ready to store: inline bytes, or an upload already in the bucket. */
-type ResolvedAttachment = { fileName: string; size: number; sha256: string } & ({ bytes: Buffer } | { uploadKey: string; uploadId: string; etag?: string });
+/** A PDF ready to store: inline bytes, or an upload already in the store (the version that was checked). */
+type ResolvedAttachment = { fileName: string; size: number; sha256: string } & ({ bytes: Buffer } | { upload: UploadPdf; version?: string });
 
 const field = (index: number, name: string) => `attachments[${index}].${name}`;
 
@@ -55,12 +61,13 @@ async function resolveAttachments(deps: Deps, senderId: string, inputs: Attachme
     seenUploads.add(input.uploadId);
     const upload = await deps.uploads.get(input.uploadId);
     if (!upload || upload.senderId !== senderId) throw refuse(`no upload ${input.uploadId} is waiting to be attached`);
-    const stored = await deps.documents.inspect(upload.objectKey);
+    const uploaded: UploadPdf = { of: 'upload', senderId: upload.senderId, uploadId: upload.uploadId };
+    const stored = await deps.documents.inspect(uploaded);
     if (!stored) throw refuse(`nothing was uploaded for ${input.uploadId}: PUT the file to its uploadUrl first`);
     if (stored.size !== upload.size) throw refuse(`the uploaded file has ${stored.size} bytes, not the ${upload.size} announced`);
     if (stored.sha256 !== upload.sha256) throw refuse('the uploaded file does not match the announced sha256');
     if (!looksLikePdf(stored.head)) throw new UnsupportedMediaTypeError(`${field(index, 'uploadId')}: the uploaded file is not a PDF (it does not start with %PDF-)`);
-    resolved.push({ fileName: input.fileName, size: stored.size, sha256: stored.sha256, uploadKey: upload.objectKey, uploadId: upload.uploadId, ...(stored.etag ? { etag: stored.etag } : {}) });
+    resolved.push({ fileName: input.fileName, size: stored.size, sha256: stored.sha256, upload: uploaded, ...(stored.version ? { version: stored.version } : {}) });
   }
   return resolved;
 }
@@ -126,15 +133,15 @@ export async function publishMessage(deps: Deps, publisher: Publisher, request: 
   const attachments = await resolveAttachments(deps, senderId, request.attachments);
 
   const now = deps.clock.now();
-  const messageId = ulid(now.getTime());
+  const messageId = deps.ids.newId(now);
   const metas: AttachmentMeta[] = attachments.map((attachment) => ({
-    attachmentId: ulid(now.getTime()),
+    attachmentId: deps.ids.newId(now),
     fileName: attachment.fileName,
     mediaType: 'application/pdf',
     size: attachment.size,
     sha256: attachment.sha256,
   }));
-  const objectKeys = metas.map((meta) => documentKey(request.recipient, messageId, meta.attachmentId));
+  const pdfs = metas.map(({ attachmentId }): Pdf => ({ of: 'message', enterpriseNumber: request.recipient, messageId, attachmentId }));
   const publishedAt = now.toISOString();
   const expiresAt = expiryOf(now, request.validityDays ?? type.validityDays).toISOString();
   const message: Message = {
@@ -156,12 +163,12 @@ export async function publishMessage(deps: Deps, publisher: Publisher, request: 
   const { senderName: _name, enterpriseNumber: recipient, body: _body, read: _read, documentType, ...shared } = message;
   const delivery: Delivery = { ...shared, recipient, documentType: documentType.code };
 
-  const uploads = attachments.flatMap((attachment) => ('uploadId' in attachment ? [attachment.uploadId] : []));
+  const uploads = attachments.flatMap((attachment) => ('upload' in attachment ? [attachment.upload] : []));
   try {
     // The PDFs first: a message is never visible without its documents.
     const writes = await Promise.allSettled(
       attachments.map((attachment, index) =>
-        'bytes' in attachment ? deps.documents.put(objectKeys[index]!, attachment.bytes, attachment.sha256) : deps.documents.copy(attachment.uploadKey, objectKeys[index]!, attachment.etag),
+        'bytes' in attachment ? deps.documents.put(pdfs[index]!, attachment.bytes, attachment.sha256) : deps.documents.copy(attachment.upload, pdfs[index]!, attachment.version),
       ),
     );
     const failed = writes.find((write): write is PromiseRejectedResult => write.status === 'rejected');
@@ -173,16 +180,16 @@ export async function publishMessage(deps: Deps, publisher: Publisher, request: 
       messageId,
       detail: type.code,
     };
-    await deps.messages.publish(message, delivery, { contentHash: hash, consumedUploads: uploads, audit });
+    await deps.messages.publish(message, delivery, { contentHash: hash, consumedUploads: uploads.map((upload) => upload.uploadId), audit });
   } catch (error) {
-    await deps.documents.delete(objectKeys).catch(() => undefined); // best effort: keys nobody refers to
+    await deps.documents.delete(pdfs).catch(() => undefined); // best effort: PDFs nobody refers to
 
-    if (request.externalId && (error instanceof IdempotencyRaceError || (error as Error).name === 'TransactionCanceledException')) {
-      // A concurrent request with the same externalId won the race.
+    if (request.externalId && (error instanceof IdempotencyRaceError || error instanceof ConcurrentWriteError)) {
+      // A concurrent request with the same externalId may have won the race.
       const original = await replayOf(deps, senderId, request.externalId, hash);
       if (original) return { delivery: original, created: false };
     }
-    if (uploads.length && ['TransactionCanceledException', 'NoSuchKey', 'PreconditionFailed'].includes((error as Error).name)) {
+    if (uploads.length && (error instanceof ConcurrentWriteError || error instanceof UploadUnavailableError)) {
       // Another publication attached the same upload first, or its bytes changed after the check.
       throw new InvalidInputError([
         { in: 'body', name: 'attachments', kind: 'referencedResourceNotFound', detail: 'an upload of this message was attached to another message, or replaced, meanwhile' },
@@ -191,6 +198,6 @@ export async function publishMessage(deps: Deps, publisher: Publisher, request: 
     throw error;
   }
   // The uploads were copied; the bucket's lifecycle rule removes them anyway if this fails.
-  await deps.documents.delete(attachments.flatMap((attachment) => ('uploadKey' in attachment ? [attachment.uploadKey] : []))).catch(() => undefined);
+  await deps.documents.delete(uploads).catch(() => undefined);
   return { delivery, created: true };
 }

@@ -1,8 +1,8 @@
-import type { Container } from '../container';
 import { NotFoundError } from '../domain/errors';
 import type { Delivery } from '../domain/message';
+import type { Ports } from '../ports';
 
-type Deps = Pick<Container, 'messages'>;
+type Deps = Pick<Ports, 'messages'>;
 
 /** An institution sees only what it published: another sender's message is a 404. */
 export async function getSentMessage(deps: Deps, senderId: string, messageId: string): Promise<Delivery> {

@@ -1,14 +1,14 @@
-import type { TableChange } from '../adapters/dynamodb/stream-records';
-import { documentKey, outgoingDocumentKey } from '../adapters/s3/document-store';
-import type { Container } from '../container';
 import { SYSTEM_ACTOR, type AuditEntry } from '../domain/audit';
 import type { EnterpriseNumber } from '../domain/enterprise-number';
 import type { Message } from '../domain/message';
 import type { NotificationJob } from '../domain/notification';
 import type { OutgoingMessage } from '../domain/outgoing';
 import { logger } from '../logger';
+import type { Ports } from '../ports';
+import type { Pdf } from '../ports/document-store';
+import type { TableChange } from '../ports/table-changes';
 
-type Deps = Pick<Container, 'notificationQueue' | 'documents' | 'notifications' | 'clock'>;
+type Deps = Pick<Ports, 'notificationQueue' | 'documents' | 'notifications' | 'clock'>;
 
 /**
  * Reacts to the table stream: new messages become one notification job per company (a digest);
@@ -47,7 +47,8 @@ export async function handleTableChanges(deps: Deps, changes: TableChange[]): Pr
 }
 
 async function removeMessage(deps: Deps, message: Message): Promise<void> {
-  await deps.documents.delete(message.attachments.map((attachment) => documentKey(message.enterpriseNumber, message.messageId, attachment.attachmentId)));
+  const { enterpriseNumber, messageId } = message;
+  await deps.documents.delete(message.attachments.map(({ attachmentId }): Pdf => ({ of: 'message', enterpriseNumber, messageId, attachmentId })));
   const removedAt = deps.clock.now().toISOString();
   const pdfs = message.attachments.length;
   const audit: AuditEntry[] = [
@@ -59,6 +60,6 @@ async function removeMessage(deps: Deps, message: Message): Promise<void> {
 }
 
 async function removeCompanyMessage(deps: Pick<Deps, 'documents'>, message: OutgoingMessage): Promise<void> {
-  await deps.documents.delete(message.attachments.map((attachment) => outgoingDocumentKey(message.from, message.id, attachment.attachmentId)));
+  await deps.documents.delete(message.attachments.map(({ attachmentId }): Pdf => ({ of: 'companyMessage', enterpriseNumber: message.from, id: message.id, attachmentId })));
   logger.info('expired company message removed', { id: message.id, enterpriseNumber: message.from, attachments: message.attachments.length });
 }

@@ -1,6 +1,4 @@
-import { ulid } from 'ulid';
-import { UPLOADS_PREFIX } from '../adapters/s3/document-store';
-import type { Container } from '../container';
+import type { Ports } from '../ports';
 
 export interface UploadRequest {
   fileName: string;
@@ -9,15 +7,14 @@ export interface UploadRequest {
 }
 
 /**
- * Large PDFs go straight to S3 through a presigned PUT; the message refers to the upload and the
- * size and digest are checked when it is published.
+ * Large PDFs go straight to the document store through a presigned PUT; the message refers to the
+ * upload and the size and digest are checked when it is published.
  */
-export async function createUpload(deps: Pick<Container, 'uploads' | 'documents' | 'clock' | 'config'>, senderId: string, request: UploadRequest) {
+export async function createUpload(deps: Pick<Ports, 'uploads' | 'documents' | 'clock' | 'ids' | 'settings'>, senderId: string, request: UploadRequest) {
   const now = deps.clock.now();
-  const uploadId = ulid(now.getTime());
-  const objectKey = `${UPLOADS_PREFIX}${senderId}/${uploadId}.pdf`;
-  const expiresAt = new Date(now.getTime() + deps.config.presignedUrlSeconds * 1000).toISOString();
-  await deps.uploads.put({ uploadId, senderId, fileName: request.fileName, size: request.size, sha256: request.sha256, objectKey, expiresAt });
-  const uploadUrl = await deps.documents.uploadUrl(objectKey, request.size, now);
+  const uploadId = deps.ids.newId(now);
+  const expiresAt = new Date(now.getTime() + deps.settings.presignedUrlSeconds * 1000).toISOString();
+  await deps.uploads.put({ uploadId, senderId, fileName: request.fileName, size: request.size, sha256: request.sha256, expiresAt });
+  const uploadUrl = await deps.documents.uploadUrl({ of: 'upload', senderId, uploadId }, request.size, now);
   return { uploadId, uploadUrl, expiresAt };
 }

@@ -1,23 +1,18 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
 import type { AuditEntry } from '../../domain/audit';
+import type { AuditPage, AuditRepository } from '../../ports/audit-repository';
 import { cursors } from './cursors';
-import { fromItem, toPage } from './items';
+import * as auditEntryItem from './items/audit-entry';
 import { keys } from './keys';
+import { toPage } from './pages';
 
 /** The put of one audit entry, to include in a transaction with the action it records. */
 export function auditPut(tableName: string, enterpriseNumber: string, entry: AuditEntry) {
-  return {
-    Put: {
-      TableName: tableName,
-      Item: { ...keys.audit(enterpriseNumber, ulid(Date.parse(entry.at))), type: 'AUDIT', enterpriseNumber, ...entry },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
+  return { Put: { TableName: tableName, Item: auditEntryItem.toItem(enterpriseNumber, entry), ConditionExpression: 'attribute_not_exists(pk)' } };
 }
 
 /** Append-only trail per company, newest first (the sort key is a time-ordered ULID). */
-export class AuditRepository {
+export class DynamoAuditRepository implements AuditRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -27,7 +22,7 @@ export class AuditRepository {
     await this.db.send(new PutCommand(auditPut(this.tableName, enterpriseNumber, entry).Put));
   }
 
-  async page(enterpriseNumber: string, limit: number, cursor?: string): Promise<{ entries: AuditEntry[]; next?: string }> {
+  async page(enterpriseNumber: string, limit: number, cursor?: string): Promise<AuditPage> {
     const key = keys.auditOf(enterpriseNumber);
     const after = cursor ? cursors.audit.decode(cursor, enterpriseNumber) : undefined;
     const result = await this.db.send(
@@ -41,12 +36,6 @@ export class AuditRepository {
       }),
     );
     const page = toPage(result, limit, (last) => cursors.audit.encode(last, enterpriseNumber));
-    return {
-      entries: page.items.map((item) => {
-        const { enterpriseNumber: _n, ...entry } = fromItem<AuditEntry & { enterpriseNumber: string }>(item);
-        return entry;
-      }),
-      ...(page.next ? { next: page.next } : {}),
-    };
+    return { entries: page.items.map(auditEntryItem.fromItem), ...(page.next ? { next: page.next } : {}) };
   }
 }

@@ -4,19 +4,15 @@ import type { AuditEntry } from '../../domain/audit';
 import { DEFAULT_LANGUAGE, type EnterpriseProfile } from '../../domain/enterprise';
 import type { EnterpriseNumber } from '../../domain/enterprise-number';
 import { MissingPermissionError } from '../../domain/errors';
-import type { Language } from '../../domain/text';
+import type { EnterpriseDetails, EnterprisesRepository, ProfileChanges } from '../../ports/enterprises-repository';
 import { auditPut } from './audit-repository';
-import { conditionFailedAt, fromItem, primaryKey } from './items';
-import { keys } from './keys';
-
-export interface ProfileChanges {
-  notificationEmail?: string;
-  language?: Language;
-  digitalOnly?: { value: boolean; since: string; by: string };
-}
+import { conditionFailedAt } from './conditions';
+import * as grantItem from './items/grant';
+import * as profileItem from './items/profile';
+import { keys, primaryKey } from './keys';
 
 /** A company's profile and the grants of its people (by company, and by person through gsi1). */
-export class EnterprisesRepository {
+export class DynamoEnterprisesRepository implements EnterprisesRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -24,16 +20,11 @@ export class EnterprisesRepository {
 
   async getProfile(enterpriseNumber: EnterpriseNumber): Promise<EnterpriseProfile | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.enterprise(enterpriseNumber), ConsistentRead: true }));
-    return Item ? withDefaults(enterpriseNumber, Item) : undefined;
+    return Item ? profileItem.fromItem(enterpriseNumber, Item) : undefined;
   }
 
   /** Registration by ops: name and contact details; consent and unread count are kept. */
-  async register(
-    enterpriseNumber: EnterpriseNumber,
-    details: { name: string; notificationEmail?: string; language?: Language },
-    managers: Grant[],
-    audit: AuditEntry[],
-  ): Promise<void> {
+  async register(enterpriseNumber: EnterpriseNumber, details: EnterpriseDetails, managers: Grant[], audit: AuditEntry[]): Promise<void> {
     const sets = ['#type = :type', 'enterpriseNumber = :n', '#name = :name', 'digitalOnly = if_not_exists(digitalOnly, :false)', 'unreadCount = if_not_exists(unreadCount, :zero)'];
     const values: Record<string, unknown> = { ':type': 'ENTERPRISE', ':n': enterpriseNumber, ':name': details.name, ':false': false, ':zero': 0 };
     if (details.notificationEmail !== undefined) {
@@ -54,7 +45,7 @@ export class EnterprisesRepository {
               ExpressionAttributeValues: values,
             },
           },
-          ...managers.map((grant) => ({ Put: { TableName: this.tableName, Item: { ...keys.grant(enterpriseNumber, grant.ssin), type: 'GRANT', ...grant } } })),
+          ...managers.map((grant) => ({ Put: { TableName: this.tableName, Item: grantItem.toItem(grant) } })),
           ...audit.map((entry) => auditPut(this.tableName, enterpriseNumber, entry)),
         ],
       }),
@@ -99,7 +90,7 @@ export class EnterprisesRepository {
   /** Strongly consistent: a revoked person is refused on the very next request. */
   async getGrant(enterpriseNumber: string, ssin: string): Promise<Grant | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: primaryKey(keys.grant(enterpriseNumber, ssin)), ConsistentRead: true }));
-    return Item ? fromItem<Grant>(Item) : undefined;
+    return Item ? grantItem.fromItem(Item) : undefined;
   }
 
   /**
@@ -114,7 +105,7 @@ export class EnterprisesRepository {
             {
               Put: {
                 TableName: this.tableName,
-                Item: { ...keys.grant(grant.enterpriseNumber, grant.ssin), type: 'GRANT', ...grant },
+                Item: grantItem.toItem(grant),
                 ConditionExpression: 'attribute_not_exists(pk) OR #role = :user',
                 ExpressionAttributeNames: { '#role': 'role' },
                 ExpressionAttributeValues: { ':user': 'USER' },
@@ -173,7 +164,7 @@ export class EnterprisesRepository {
     let start: Record<string, unknown> | undefined;
     do {
       const page = await this.db.send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: start }));
-      grants.push(...(page.Items ?? []).map((item) => fromItem<Grant>(item)));
+      grants.push(...(page.Items ?? []).map(grantItem.fromItem));
       start = page.LastEvaluatedKey;
     } while (start);
     return grants;
@@ -183,9 +174,4 @@ export class EnterprisesRepository {
 /** The update that keeps a company's unread counter in step with a message, inside the transaction that changes it. */
 export function unreadCountDelta(tableName: string, enterpriseNumber: string, delta: number) {
   return { Update: { TableName: tableName, Key: keys.enterprise(enterpriseNumber), UpdateExpression: 'ADD unreadCount :delta', ExpressionAttributeValues: { ':delta': delta } } };
-}
-
-function withDefaults(enterpriseNumber: EnterpriseNumber, item: Record<string, unknown>): EnterpriseProfile {
-  const stored = fromItem<Partial<EnterpriseProfile>>(item);
-  return { ...stored, enterpriseNumber, language: stored.language ?? DEFAULT_LANGUAGE, digitalOnly: stored.digitalOnly ?? false, unreadCount: Math.max(0, stored.unreadCount ?? 0) };
 }

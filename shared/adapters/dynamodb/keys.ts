@@ -17,7 +17,7 @@ export const keys = {
   message: (n: string, messageId: string) => ({ pk: `ENT#${n}`, sk: `MSG#${messageId}` }),
   inbox: (n: string) => ({ pk: `ENT#${n}`, skPrefix: 'MSG#' }),
   delivery: (messageId: string, senderId: string) => ({ pk: `MSG#${messageId}`, sk: 'DELIVERY', gsi1pk: `SND#${senderId}`, gsi1sk: `MSG#${messageId}` }),
-  deliveriesOf: (senderId: string) => ({ gsi1pk: `SND#${senderId}` }),
+  deliveriesOf: (senderId: string) => ({ gsi1pk: `SND#${senderId}`, skPrefix: 'MSG#' }),
   idempotency: (senderId: string, externalId: string) => ({ pk: `SND#${senderId}#EXT#${externalId}`, sk: 'IDEMPOTENCY' }),
   upload: (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' }),
   audit: (n: string, entryId: string) => ({ pk: `ENT#${n}`, sk: `AUDIT#${entryId}` }),
@@ -32,12 +32,16 @@ export const keys = {
   }),
   /** Unread-by-expiry index entry of an unread message; removed when it is read. */
   unread: (n: string, expiresAt: string, messageId: string) => ({ unreadPk: `UNREAD#${n}`, unreadSk: `${expiresAt}#${messageId}` }),
+  unreadOf: (n: string) => ({ unreadPk: `UNREAD#${n}` }),
   expiryPartitions: (day: string) => Array.from({ length: EXPIRY_SHARDS }, (_, shard) => `EXP#${day}#${shard}`),
 };
 
 function shardOf(id: string): number {
   return createHash('sha256').update(id).digest()[0]! % EXPIRY_SHARDS;
 }
+
+/** The table key of an item whose key helper also carries index attributes. */
+export const primaryKey = (key: { pk: string; sk: string }) => ({ pk: key.pk, sk: key.sk });
 
 /** DynamoDB TTL wants epoch seconds. */
 export const ttlOf = (isoInstant: string, extraDays = 0) => Math.floor(Date.parse(isoInstant) / 1000) + extraDays * 86_400;
@@ -47,6 +51,7 @@ export const outgoingKeys = {
   sent: (n: string, id: string, senderId: string) => ({ pk: `ENT#${n}`, sk: `SENT#${id}`, gsi1pk: `RCV#${senderId}`, gsi1sk: `OUT#${id}` }),
   sentBy: (n: string) => ({ pk: `ENT#${n}`, skPrefix: 'SENT#' }),
   receivedBy: (senderId: string) => ({ gsi1pk: `RCV#${senderId}`, skPrefix: 'OUT#' }),
+  received: (senderId: string, id: string) => ({ gsi1pk: `RCV#${senderId}`, gsi1sk: `OUT#${id}` }),
   reply: (n: string, messageId: string, id: string) => ({ pk: `ENT#${n}`, sk: `REPLY#${messageId}#${id}` }),
   repliesTo: (n: string, messageId: string) => ({ pk: `ENT#${n}`, skPrefix: `REPLY#${messageId}#` }),
 };

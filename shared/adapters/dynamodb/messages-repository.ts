@@ -1,53 +1,37 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { encodeTime } from 'ulid';
 import type { AuditEntry } from '../../domain/audit';
-import { InvalidInputError } from '../../domain/errors';
+import { ConcurrentWriteError, IdempotencyRaceError, InvalidInputError } from '../../domain/errors';
 import type { Delivery, Message } from '../../domain/message';
+import type { DeliveriesPage, IdempotencyRecord, InboxFilter, InboxPage, MessagesRepository, PublishOptions } from '../../ports/messages-repository';
 import { auditPut } from './audit-repository';
-import { unreadCountDelta } from './enterprises-repository';
+import { conditionFailedAt, isTransactionCancelled } from './conditions';
 import { cursors } from './cursors';
-import { conditionFailedAt, fromItem, primaryKey, toPage } from './items';
-import { keys, ttlOf } from './keys';
-
-/** The sender's records (delivery, idempotency) are kept this long after expiry, then TTL removes them. */
-export const SENDER_RECORD_RETENTION_DAYS = 365;
-
-export interface InboxFilter {
-  read?: boolean;
-  senderId?: string;
-  documentType?: string;
-  registered?: boolean;
-  publishedAfter?: Date;
-  publishedBefore?: Date;
-}
-
-export interface IdempotencyRecord {
-  messageId: string;
-  contentHash: string;
-}
-
-/** Another request with the same externalId committed first. */
-export class IdempotencyRaceError extends Error {}
+import { unreadCountDelta } from './enterprises-repository';
+import * as deliveryItem from './items/delivery';
+import * as idempotencyItem from './items/idempotency';
+import * as messageItem from './items/message';
+import { keys, primaryKey } from './keys';
+import { toPage } from './pages';
 
 /**
  * Messages: the company's copy (inbox partition, TTL at expiry, in the sparse expiry index), the
  * sender's delivery record (gsi1 by sender) and the idempotency record, written together.
  */
-export class MessagesRepository {
+export class DynamoMessagesRepository implements MessagesRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
-  async publish(message: Message, delivery: Delivery, options: { contentHash: string; consumedUploads: string[]; audit: AuditEntry }): Promise<void> {
+  async publish(message: Message, delivery: Delivery, options: PublishOptions): Promise<void> {
     const { tableName } = this;
-    const retainUntil = ttlOf(message.expiresAt, SENDER_RECORD_RETENTION_DAYS);
     const idempotency = message.externalId
       ? [
           {
             Put: {
               TableName: tableName,
-              Item: { ...keys.idempotency(message.senderId, message.externalId), type: 'IDEMPOTENCY', messageId: message.messageId, contentHash: options.contentHash, ttl: retainUntil },
+              Item: idempotencyItem.toItem(message.senderId, message.externalId, { messageId: message.messageId, contentHash: options.contentHash }, message.expiresAt),
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -58,21 +42,8 @@ export class MessagesRepository {
         new TransactWriteCommand({
           TransactItems: [
             ...idempotency,
-            {
-              Put: {
-                TableName: tableName,
-                Item: {
-                  ...keys.message(message.enterpriseNumber, message.messageId),
-                  ...keys.expiry(message.expiresAt.slice(0, 10), message.messageId, message.expiresAt, message.enterpriseNumber),
-                  ...keys.unread(message.enterpriseNumber, message.expiresAt, message.messageId),
-                  type: 'MESSAGE',
-                  ttl: ttlOf(message.expiresAt),
-                  ...message,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            { Put: { TableName: tableName, Item: { ...keys.delivery(delivery.messageId, delivery.senderId), type: 'DELIVERY', ttl: retainUntil, ...delivery } } },
+            { Put: { TableName: tableName, Item: messageItem.toItem(message), ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: tableName, Item: deliveryItem.toItem(delivery) } },
             unreadCountDelta(tableName, message.enterpriseNumber, 1),
             auditPut(tableName, message.enterpriseNumber, options.audit),
             ...options.consumedUploads.map((uploadId) => ({
@@ -87,28 +58,29 @@ export class MessagesRepository {
         }),
       );
     } catch (error) {
-      if (idempotency.length && conditionFailedAt(error, 0)) throw new IdempotencyRaceError('externalId already used');
+      if (idempotency.length && conditionFailedAt(error, 0)) throw new IdempotencyRaceError(`externalId ${message.externalId} was used meanwhile`, { cause: error });
+      if (isTransactionCancelled(error)) throw new ConcurrentWriteError(`message ${message.messageId} was not published: a concurrent write got in the way`, { cause: error });
       throw error;
     }
   }
 
   async getIdempotency(senderId: string, externalId: string): Promise<IdempotencyRecord | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.idempotency(senderId, externalId), ConsistentRead: true }));
-    return Item ? { messageId: String(Item.messageId), contentHash: String(Item.contentHash) } : undefined;
+    return Item ? idempotencyItem.fromItem(Item) : undefined;
   }
 
   async getMessage(enterpriseNumber: string, messageId: string): Promise<Message | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.message(enterpriseNumber, messageId), ConsistentRead: true }));
-    return Item ? fromItem<Message>(Item) : undefined;
+    return Item ? messageItem.fromItem(Item) : undefined;
   }
 
   async getDelivery(messageId: string): Promise<Delivery | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: primaryKey(keys.delivery(messageId, '')), ConsistentRead: true }));
-    return Item ? fromItem<Delivery>(Item) : undefined;
+    return Item ? deliveryItem.fromItem(Item) : undefined;
   }
 
   /** One Query per page on the company's partition, newest first; expired messages never come back. */
-  async inboxPage(enterpriseNumber: string, now: Date, filter: InboxFilter, limit: number, cursor?: string) {
+  async inboxPage(enterpriseNumber: string, now: Date, filter: InboxFilter, limit: number, cursor?: string): Promise<InboxPage> {
     const key = keys.inbox(enterpriseNumber);
     const after = cursor ? cursors.inbox.decode(cursor, enterpriseNumber) : undefined;
     const lower = `${key.skPrefix}${filter.publishedAfter ? encodeTime(filter.publishedAfter.getTime() + 1) : ''}`;
@@ -136,7 +108,7 @@ export class MessagesRepository {
       }),
     );
     const page = toPage(result, limit, (last) => cursors.inbox.encode(last, enterpriseNumber));
-    return { messages: page.items.map((item) => fromItem<Message>(item)), ...(page.next ? { next: page.next } : {}) };
+    return { messages: page.items.map(messageItem.fromItem), ...(page.next ? { next: page.next } : {}) };
   }
 
   /**
@@ -152,7 +124,7 @@ export class MessagesRepository {
           TableName: this.tableName,
           IndexName: 'unread',
           KeyConditionExpression: 'unreadPk = :pk AND unreadSk <= :now',
-          ExpressionAttributeValues: { ':pk': keys.unread(enterpriseNumber, '', '').unreadPk, ':now': `${now.toISOString()}#\uffff` },
+          ExpressionAttributeValues: { ':pk': keys.unreadOf(enterpriseNumber).unreadPk, ':now': `${now.toISOString()}#\uffff` },
           Select: 'COUNT',
           ExclusiveStartKey: start,
         }),
@@ -164,21 +136,22 @@ export class MessagesRepository {
   }
 
   /** A sender's deliveries, newest first (gsi1, one Query per page). */
-  async deliveriesPage(senderId: string, limit: number, cursor?: string) {
+  async deliveriesPage(senderId: string, limit: number, cursor?: string): Promise<DeliveriesPage> {
+    const key = keys.deliveriesOf(senderId);
     const after = cursor ? cursors.deliveries.decode(cursor, senderId) : undefined;
     const result = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.deliveriesOf(senderId).gsi1pk, ':prefix': 'MSG#' },
+        ExpressionAttributeValues: { ':pk': key.gsi1pk, ':prefix': key.skPrefix },
         ScanIndexForward: false,
         Limit: limit + 1,
         ExclusiveStartKey: after,
       }),
     );
     const page = toPage(result, limit, (last) => cursors.deliveries.encode(last, senderId));
-    return { deliveries: page.items.map((item) => fromItem<Delivery>(item)), ...(page.next ? { next: page.next } : {}) };
+    return { deliveries: page.items.map(deliveryItem.fromItem), ...(page.next ? { next: page.next } : {}) };
   }
 
   /**

@@ -1,49 +1,55 @@
 import { BatchGetCommand, DeleteCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '../../domain/audit';
 import type { Message } from '../../domain/message';
 import type { NotificationKind } from '../../domain/notification';
-import type { AuditEntry } from '../../domain/audit';
+import type { ExpiringEntry, ExpiringOnDay, NotificationsRepository } from '../../ports/notifications-repository';
 import { auditPut } from './audit-repository';
+import { conditionFailedAt, isConditionFailure } from './conditions';
 import { unreadCountDelta } from './enterprises-repository';
-import { conditionFailedAt, fromItem, isConditionFailure } from './items';
-import { keys, ttlOf } from './keys';
+import * as expiringEntryItem from './items/expiring-entry';
+import * as messageItem from './items/message';
+import * as notificationClaimItem from './items/notification-claim';
+import * as tombstoneItem from './items/tombstone';
+import { keys } from './keys';
 
 /** A claim not confirmed within this time (a crashed notifier) may be taken again. */
 const CLAIM_LEASE_MS = 5 * 60_000;
 
-export interface ExpiringEntry {
-  enterpriseNumber: string;
-  messageId: string;
-  expiresAt: string;
-}
-
 /**
  * What the jobs need from the table: the sparse expiry index, the "notified" claims that make
- * every email go out once per message, and the messages themselves.
+ * every email go out once per message, the messages themselves, and the removal tombstones.
  */
-export class NotificationsRepository {
+export class DynamoNotificationsRepository implements NotificationsRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
-  /** Documents in one expiry partition expiring in [from, to); reports the capacity it consumed. */
-  async expiring(partition: string, from: string, to: string, after?: Record<string, unknown>) {
-    const result = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'expiry',
-        KeyConditionExpression: 'expiryPk = :pk AND expirySk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': partition, ':from': from, ':to': to },
-        ProjectionExpression: 'enterpriseNumber, messageId, expiresAt',
-        ReturnConsumedCapacity: 'TOTAL',
-        ExclusiveStartKey: after,
-      }),
-    );
-    return {
-      entries: (result.Items ?? []) as ExpiringEntry[],
-      capacityUnits: result.ConsumedCapacity?.CapacityUnits ?? 0,
-      ...(result.LastEvaluatedKey ? { next: result.LastEvaluatedKey } : {}),
-    };
+  /** Every shard of the day's expiry partition, page by page; reports the queries and capacity it took. */
+  async expiringOn(day: string, from: Date, to: Date): Promise<ExpiringOnDay> {
+    const found: ExpiringOnDay = { entries: [], queries: 0, capacityUnits: 0 };
+    for (const partition of keys.expiryPartitions(day)) {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const result = await this.db.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: 'expiry',
+            KeyConditionExpression: 'expiryPk = :pk AND expirySk BETWEEN :from AND :to',
+            // The sort key is `<expiresAt>#<n>#<id>`: \uffff after `to` keeps every document expiring at that instant.
+            ExpressionAttributeValues: { ':pk': partition, ':from': from.toISOString(), ':to': `${to.toISOString()}\uffff` },
+            ProjectionExpression: expiringEntryItem.PROJECTION,
+            ReturnConsumedCapacity: 'TOTAL',
+            ExclusiveStartKey: start,
+          }),
+        );
+        found.queries += 1;
+        found.capacityUnits += result.ConsumedCapacity?.CapacityUnits ?? 0;
+        found.entries.push(...(result.Items ?? []).map(expiringEntryItem.fromItem));
+        start = result.LastEvaluatedKey;
+      } while (start);
+    }
+    return found;
   }
 
   /** Takes a document out of the expiry index, once: false when another run already did. */
@@ -74,7 +80,7 @@ export class NotificationsRepository {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...keys.notified(messageId, kind), type: 'NOTIFIED', messageId, kind, status: 'CLAIMED', claimedAt: now.toISOString(), ttl: ttlOf(now.toISOString(), 400) },
+          Item: notificationClaimItem.toItem(messageId, kind, now),
           ConditionExpression: 'attribute_not_exists(pk) OR (#status = :claimed AND claimedAt < :stale)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':claimed': 'CLAIMED', ':stale': new Date(now.getTime() - CLAIM_LEASE_MS).toISOString() },
@@ -124,7 +130,7 @@ export class NotificationsRepository {
       };
       while (request && Object.keys(request).length) {
         const result = await this.db.send(new BatchGetCommand({ RequestItems: request }));
-        found.push(...(result.Responses?.[this.tableName] ?? []).map((item) => fromItem<Message>(item)));
+        found.push(...(result.Responses?.[this.tableName] ?? []).map(messageItem.fromItem));
         request = result.UnprocessedKeys as typeof request;
       }
     }
@@ -144,7 +150,7 @@ export class NotificationsRepository {
             {
               Put: {
                 TableName: this.tableName,
-                Item: { ...keys.removed(message.messageId), type: 'TOMBSTONE', removedAt, ttl: ttlOf(removedAt, 7) },
+                Item: tombstoneItem.toItem(message.messageId, removedAt),
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },

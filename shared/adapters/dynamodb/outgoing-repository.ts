@@ -1,10 +1,12 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../../domain/audit';
 import type { OutgoingMessage } from '../../domain/outgoing';
+import type { OutgoingPage, OutgoingRepository } from '../../ports/outgoing-repository';
 import { auditPut } from './audit-repository';
 import { cursors } from './cursors';
-import { fromItem, toPage } from './items';
-import { outgoingKeys, ttlOf } from './keys';
+import * as outgoingItem from './items/outgoing-message';
+import { outgoingKeys } from './keys';
+import { toPage } from './pages';
 
 /**
  * What companies send to institutions: one item in the company's partition (its "sent" list),
@@ -12,7 +14,7 @@ import { outgoingKeys, ttlOf } from './keys';
  * original message. A reply expires with the message it answers, a new message after
  * companyMessageValidityDays; TTL then removes the items and the stream consumer their PDFs.
  */
-export class OutgoingRepository {
+export class DynamoOutgoingRepository implements OutgoingRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -20,14 +22,12 @@ export class OutgoingRepository {
 
   /** The message and, for a reply, its copy under the answered message: both expire (TTL) at `expiresAt`. */
   async put(message: OutgoingMessage, audit: AuditEntry): Promise<void> {
-    const ttl = ttlOf(message.expiresAt);
-    const reply = message.inReplyTo
-      ? [{ Put: { TableName: this.tableName, Item: { ...outgoingKeys.reply(message.from, message.inReplyTo, message.id), type: 'REPLY', ttl, ...message } } }]
-      : [];
+    const { inReplyTo } = message;
+    const reply = inReplyTo ? [{ Put: { TableName: this.tableName, Item: outgoingItem.toReplyItem({ ...message, inReplyTo }) } }] : [];
     await this.db.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Put: { TableName: this.tableName, Item: { ...outgoingKeys.sent(message.from, message.id, message.to), type: 'OUTGOING', ttl, ...message }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: this.tableName, Item: outgoingItem.toSentItem(message), ConditionExpression: 'attribute_not_exists(pk)' } },
           ...reply,
           auditPut(this.tableName, message.from, audit),
         ],
@@ -38,7 +38,7 @@ export class OutgoingRepository {
   async sent(enterpriseNumber: string, id: string): Promise<OutgoingMessage | undefined> {
     const key = outgoingKeys.sent(enterpriseNumber, id, '');
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: key.pk, sk: key.sk }, ConsistentRead: true }));
-    return Item ? fromItem<OutgoingMessage>(Item) : undefined;
+    return Item ? outgoingItem.fromItem(Item) : undefined;
   }
 
   async repliesTo(enterpriseNumber: string, messageId: string): Promise<OutgoingMessage[]> {
@@ -55,14 +55,14 @@ export class OutgoingRepository {
           ExclusiveStartKey: start,
         }),
       );
-      replies.push(...(result.Items ?? []).map((item) => fromItem<OutgoingMessage>(item)));
+      replies.push(...(result.Items ?? []).map(outgoingItem.fromItem));
       start = result.LastEvaluatedKey;
     } while (start);
     return replies;
   }
 
   /** A company's sent messages and replies, newest first; expired ones never come back (TTL lags). */
-  async sentPage(enterpriseNumber: string, now: Date, limit: number, cursor?: string) {
+  async sentPage(enterpriseNumber: string, now: Date, limit: number, cursor?: string): Promise<OutgoingPage> {
     const key = outgoingKeys.sentBy(enterpriseNumber);
     const after = cursor ? cursors.sent.decode(cursor, enterpriseNumber) : undefined;
     const query = { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.skPrefix } };
@@ -70,7 +70,7 @@ export class OutgoingRepository {
   }
 
   /** What companies sent to an institution, newest first; expired ones never come back. */
-  async receivedPage(senderId: string, now: Date, limit: number, cursor?: string) {
+  async receivedPage(senderId: string, now: Date, limit: number, cursor?: string): Promise<OutgoingPage> {
     const key = outgoingKeys.receivedBy(senderId);
     const after = cursor ? cursors.received.decode(cursor, senderId) : undefined;
     const query = {
@@ -82,16 +82,17 @@ export class OutgoingRepository {
   }
 
   async received(senderId: string, id: string): Promise<OutgoingMessage | undefined> {
+    const key = outgoingKeys.received(senderId, id);
     const result = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk = :sk',
-        ExpressionAttributeValues: { ':pk': outgoingKeys.receivedBy(senderId).gsi1pk, ':sk': `OUT#${id}` },
+        ExpressionAttributeValues: { ':pk': key.gsi1pk, ':sk': key.gsi1sk },
       }),
     );
     const item = result.Items?.[0];
-    return item ? fromItem<OutgoingMessage>(item) : undefined;
+    return item ? outgoingItem.fromItem(item) : undefined;
   }
 
   private async page(
@@ -100,7 +101,7 @@ export class OutgoingRepository {
     limit: number,
     cursorAfter: (key: Record<string, unknown>) => string,
     after?: Record<string, string>,
-  ) {
+  ): Promise<OutgoingPage> {
     const result = await this.db.send(
       new QueryCommand({
         ...input,
@@ -113,6 +114,6 @@ export class OutgoingRepository {
       }),
     );
     const page = toPage(result, limit, cursorAfter);
-    return { messages: page.items.map((item) => fromItem<OutgoingMessage>(item)), ...(page.next ? { next: page.next } : {}) };
+    return { messages: page.items.map(outgoingItem.fromItem), ...(page.next ? { next: page.next } : {}) };
   }
 }

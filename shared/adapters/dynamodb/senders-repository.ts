@@ -1,22 +1,23 @@
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Sender } from '../../domain/sender';
-import { fromItem, primaryKey } from './items';
-import { keys } from './keys';
+import type { SendersRepository } from '../../ports/senders-repository';
+import * as senderItem from './items/sender';
+import { keys, primaryKey } from './keys';
 
-/** Institutions, their document types, and the machine clients bound to them or to companies. */
-export class SendersRepository {
+/** Institutions and their document types. */
+export class DynamoSendersRepository implements SendersRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
   async put(sender: Sender): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.sender(sender.senderId), type: 'SENDER', ...sender } }));
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: senderItem.toItem(sender) }));
   }
 
   async get(senderId: string): Promise<Sender | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: primaryKey(keys.sender(senderId)) }));
-    return Item ? fromItem<Sender>(Item) : undefined;
+    return Item ? senderItem.fromItem(Item) : undefined;
   }
 
   /** Every sender, by id: one partition of the overloaded index (a few hundred institutions). */
@@ -33,31 +34,9 @@ export class SendersRepository {
           ExclusiveStartKey: start,
         }),
       );
-      senders.push(...(page.Items ?? []).map((item) => fromItem<Sender>(item)));
+      senders.push(...(page.Items ?? []).map(senderItem.fromItem));
       start = page.LastEvaluatedKey;
     } while (start);
     return senders;
-  }
-}
-
-export interface ClientBinding {
-  clientId: string;
-  senderId?: string;
-  enterpriseNumber?: string;
-}
-
-export class ClientsRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
-
-  async put(binding: ClientBinding): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.client(binding.clientId), type: 'CLIENT', ...binding } }));
-  }
-
-  async get(clientId: string): Promise<ClientBinding | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.client(clientId), ConsistentRead: true }));
-    return Item ? fromItem<ClientBinding>(Item) : undefined;
   }
 }

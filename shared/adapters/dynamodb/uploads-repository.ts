@@ -1,31 +1,21 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { fromItem } from './items';
-import { keys, ttlOf } from './keys';
+import type { Upload } from '../../domain/upload';
+import type { UploadsRepository } from '../../ports/uploads-repository';
+import * as uploadItem from './items/upload';
+import { keys } from './keys';
 
-/** A presigned upload an institution may attach to one message before it expires. */
-export interface Upload {
-  uploadId: string;
-  senderId: string;
-  fileName: string;
-  size: number;
-  sha256: string;
-  objectKey: string;
-  expiresAt: string;
-}
-
-export class UploadsRepository {
+export class DynamoUploadsRepository implements UploadsRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
   async put(upload: Upload): Promise<void> {
-    // Kept a day past the URL's expiry, like the bucket's lifecycle rule for the bytes.
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.upload(upload.uploadId), type: 'UPLOAD', ttl: ttlOf(upload.expiresAt, 1), ...upload } }));
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: uploadItem.toItem(upload) }));
   }
 
   async get(uploadId: string): Promise<Upload | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.upload(uploadId), ConsistentRead: true }));
-    return Item ? fromItem<Upload>(Item) : undefined;
+    return Item ? uploadItem.fromItem(Item) : undefined;
   }
 }

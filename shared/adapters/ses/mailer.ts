@@ -1,14 +1,8 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
-
-export interface OutgoingEmail {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-}
+import type { Mailer, OutgoingEmail } from '../../ports/mailer';
 
 /** Sends through SES v2 from the configured (verified) identity. */
-export class Mailer {
+export class SesMailer implements Mailer {
   constructor(
     private readonly ses: SESv2Client,
     private readonly from: string,

@@ -1,10 +1,11 @@
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { NotificationJob } from '../../domain/notification';
+import type { NotificationQueue } from '../../ports/notification-queue';
 
 const MAX_IDS_PER_JOB = 500;
 
 /** The notifications queue: every email goes through it to the notifier. */
-export class NotificationQueue {
+export class SqsNotificationQueue implements NotificationQueue {
   constructor(
     private readonly sqs: SQSClient,
     private readonly queueUrl: string,

@@ -1,9 +1,9 @@
-import type { OffsetClock } from '../../../shared/clock';
+import type { Clock } from '../../../shared/ports/clock';
 
 const DAY_MS = 86_400_000;
 
 /** A clock that stands still until a test moves it. */
-export class FakeClock implements Pick<OffsetClock, 'now' | 'advance'> {
+export class FakeClock implements Clock {
   private current: number;
 
   constructor(iso: string) {
@@ -20,10 +20,5 @@ export class FakeClock implements Pick<OffsetClock, 'now' | 'advance'> {
 
   advanceDays(days: number): void {
     this.advance(days * DAY_MS);
-  }
-
-  /** OffsetClock has a private member, so the fake is cast to the port type the container declares. */
-  get port(): OffsetClock {
-    return this as unknown as OffsetClock;
   }
 }

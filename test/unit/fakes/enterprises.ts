@@ -1,11 +1,10 @@
-import type { EnterprisesRepository, ProfileChanges } from '../../../shared/adapters/dynamodb/enterprises-repository';
-import type { ClientBinding, ClientsRepository } from '../../../shared/adapters/dynamodb/senders-repository';
+import type { ClientBinding } from '../../../shared/domain/client-binding';
 import type { Grant } from '../../../shared/domain/access';
 import type { AuditEntry } from '../../../shared/domain/audit';
-import type { EnterpriseProfile } from '../../../shared/domain/enterprise';
+import { DEFAULT_LANGUAGE, type EnterpriseProfile } from '../../../shared/domain/enterprise';
 import type { EnterpriseNumber } from '../../../shared/domain/enterprise-number';
-
-type EnterprisePort = Pick<EnterprisesRepository, 'getProfile' | 'updateProfile' | 'getGrant' | 'putUserGrant' | 'deleteUserGrant' | 'grantsOfEnterprise' | 'grantsOfPerson'>;
+import type { ClientBindingsRepository } from '../../../shared/ports/client-bindings-repository';
+import type { EnterpriseDetails, EnterprisesRepository, ProfileChanges } from '../../../shared/ports/enterprises-repository';
 
 export interface RecordedAudit {
   enterpriseNumber: string;
@@ -16,7 +15,7 @@ export interface RecordedAudit {
  * Profiles and grants in memory. Like the real repository, every write carries its audit
  * entries, and updateProfile writes nothing when there is nothing to change.
  */
-export class FakeEnterprises implements EnterprisePort {
+export class FakeEnterprises implements EnterprisesRepository {
   readonly profiles = new Map<string, EnterpriseProfile>();
   readonly grants = new Map<string, Grant>();
   readonly audit: RecordedAudit[] = [];
@@ -41,12 +40,28 @@ export class FakeEnterprises implements EnterprisePort {
     return profile ? structuredClone(profile) : undefined;
   }
 
+  async register(enterpriseNumber: EnterpriseNumber, details: EnterpriseDetails, managers: Grant[], audit: AuditEntry[]): Promise<void> {
+    this.calls.push('register');
+    const current = this.profiles.get(enterpriseNumber);
+    this.profiles.set(enterpriseNumber, {
+      enterpriseNumber,
+      digitalOnly: false,
+      unreadCount: 0,
+      ...current,
+      name: details.name,
+      language: details.language ?? current?.language ?? DEFAULT_LANGUAGE,
+      ...(details.notificationEmail !== undefined ? { notificationEmail: details.notificationEmail } : {}),
+    });
+    for (const grant of managers) this.addGrant(structuredClone(grant));
+    this.audit.push(...audit.map((entry) => ({ enterpriseNumber, entry: structuredClone(entry) })));
+  }
+
   async updateProfile(enterpriseNumber: EnterpriseNumber, changes: ProfileChanges, audit: AuditEntry[]): Promise<void> {
     this.calls.push('updateProfile');
     this.updateCalls.push({ enterpriseNumber, changes: structuredClone(changes), audit: structuredClone(audit) });
     if (changes.notificationEmail === undefined && changes.language === undefined && changes.digitalOnly === undefined) return;
     const current = this.profiles.get(enterpriseNumber);
-    if (!current) throw Object.assign(new Error('The conditional request failed'), { name: 'TransactionCanceledException' });
+    if (!current) throw new Error(`no profile of ${enterpriseNumber} to update`);
     const next: EnterpriseProfile = { ...current };
     if (changes.notificationEmail !== undefined) next.notificationEmail = changes.notificationEmail;
     if (changes.language !== undefined) next.language = changes.language;
@@ -89,16 +104,12 @@ export class FakeEnterprises implements EnterprisePort {
 
   /** The calls that changed something (writes), by name. */
   get writes(): string[] {
-    return this.calls.filter((name) => name === 'putUserGrant' || name === 'deleteUserGrant' || name === 'updateProfile');
-  }
-
-  get port(): EnterprisesRepository {
-    return this as unknown as EnterprisesRepository;
+    return this.calls.filter((name) => ['register', 'updateProfile', 'putUserGrant', 'deleteUserGrant'].includes(name));
   }
 }
 
 /** Machine clients bound to a sender or to a company. */
-export class FakeClientBindings implements Pick<ClientsRepository, 'get'> {
+export class FakeClientBindings implements ClientBindingsRepository {
   readonly bindings = new Map<string, ClientBinding>();
 
   bind(binding: ClientBinding): this {
@@ -106,12 +117,12 @@ export class FakeClientBindings implements Pick<ClientsRepository, 'get'> {
     return this;
   }
 
+  async put(binding: ClientBinding): Promise<void> {
+    this.bind({ ...binding });
+  }
+
   async get(clientId: string): Promise<ClientBinding | undefined> {
     const binding = this.bindings.get(clientId);
     return binding ? { ...binding } : undefined;
-  }
-
-  get port(): ClientsRepository {
-    return this as unknown as ClientsRepository;
   }
 }

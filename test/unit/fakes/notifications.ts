@@ -1,19 +1,20 @@
 import { keys } from '../../../shared/adapters/dynamodb/keys';
-import type { ExpiringEntry, NotificationsRepository } from '../../../shared/adapters/dynamodb/notifications-repository';
-import type { AuditRepository } from '../../../shared/adapters/dynamodb/audit-repository';
-import type { Mailer, OutgoingEmail } from '../../../shared/adapters/ses/mailer';
-import type { NotificationQueue } from '../../../shared/adapters/sqs/notification-queue';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import type { Message } from '../../../shared/domain/message';
 import type { NotificationJob, NotificationKind } from '../../../shared/domain/notification';
+import type { AuditPage, AuditRepository } from '../../../shared/ports/audit-repository';
+import type { Mailer, OutgoingEmail } from '../../../shared/ports/mailer';
+import type { NotificationQueue } from '../../../shared/ports/notification-queue';
+import type { ExpiringEntry, ExpiringOnDay, NotificationsRepository } from '../../../shared/ports/notifications-repository';
+import { pageOf } from './pages';
 
-type NotificationsPort = Pick<NotificationsRepository, 'expiring' | 'markWarned' | 'claim' | 'confirm' | 'release' | 'messages'>;
-
+/** One Query of an expiry partition, as the real repository makes them. */
 export interface ExpiringQuery {
   partition: string;
   from: string;
   to: string;
-  after?: Record<string, unknown>;
+  /** The sort key the page starts after. */
+  after?: string;
 }
 
 export interface Claim {
@@ -24,17 +25,17 @@ export interface Claim {
   emailId?: string;
 }
 
-/** As NotificationsRepository: an unconfirmed claim older than this may be taken again. */
+/** As the real repository: an unconfirmed claim older than this may be taken again. */
 export const CLAIM_LEASE_MS = 5 * 60_000;
 
 const sortKeyOf = (entry: ExpiringEntry) => keys.expiry(entry.expiresAt.slice(0, 10), entry.messageId, entry.expiresAt, entry.enterpriseNumber);
 
 /**
- * The jobs' view of the table in memory: the sparse expiry index (partitions from the real key
+ * The jobs' view of the table in memory: the sparse expiry index (a day's shards from the real key
  * helper, range reads with BETWEEN semantics on the sort key, optional paging), the per-message
- * "notified" claims and the company copies of messages.
+ * "notified" claims, the company copies of messages and the removals recorded.
  */
-export class FakeNotifications implements NotificationsPort {
+export class FakeNotifications implements NotificationsRepository {
   readonly stored = new Map<string, Message>();
   readonly index = new Map<string, Map<string, ExpiringEntry>>();
   readonly claims = new Map<string, Claim>();
@@ -44,9 +45,11 @@ export class FakeNotifications implements NotificationsPort {
   readonly confirmed: Array<{ messageIds: string[]; kind: NotificationKind; sentAt: string; emailId?: string }> = [];
   /** Audit entries written with the confirmations, per company. */
   readonly audited: Array<{ enterpriseNumber: string; entry: AuditEntry }> = [];
+  /** Removals recorded, once per message however often the stream retries. */
+  readonly removals = new Map<string, { message: Message; removedAt: string; audit: AuditEntry[] }>();
   /** Messages whose next claim(s) fail with a DynamoDB error (count of failures left). */
   readonly claimFailures = new Map<string, number>();
-  /** Entries per page of `expiring`; pages are cut like a Query's Limit. */
+  /** Entries per page of an expiry partition; pages are cut like a Query's Limit. */
   pageSize = Number.POSITIVE_INFINITY;
   capacityPerQuery = 0.5;
 
@@ -73,20 +76,25 @@ export class FakeNotifications implements NotificationsPort {
     this.claims.set(`${messageId}#${kind}`, { status, ...(claimedAt !== undefined ? { claimedAt } : {}) });
   }
 
-  async expiring(partition: string, from: string, to: string, after?: Record<string, unknown>) {
-    this.queries.push({ partition, from, to, ...(after ? { after } : {}) });
-    const start = typeof after?.expirySk === 'string' ? after.expirySk : undefined;
-    const matching = [...(this.index.get(partition) ?? new Map<string, ExpiringEntry>()).entries()]
-      .filter(([sk]) => sk >= from && sk <= to && (start === undefined || sk > start))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const page = matching.slice(0, this.pageSize);
-    const last = page[page.length - 1];
-    const more = matching.length > page.length && last !== undefined;
-    return {
-      entries: page.map(([, entry]) => ({ ...entry })),
-      capacityUnits: this.capacityPerQuery,
-      ...(more ? { next: { expiryPk: partition, expirySk: last[0] } } : {}),
-    };
+  async expiringOn(day: string, from: Date, to: Date): Promise<ExpiringOnDay> {
+    const found: ExpiringOnDay = { entries: [], queries: 0, capacityUnits: 0 };
+    const [low, high] = [from.toISOString(), `${to.toISOString()}\uffff`];
+    for (const partition of keys.expiryPartitions(day)) {
+      let after: string | undefined;
+      do {
+        this.queries.push({ partition, from: low, to: high, ...(after !== undefined ? { after } : {}) });
+        const start = after;
+        const matching = [...(this.index.get(partition) ?? new Map<string, ExpiringEntry>()).entries()]
+          .filter(([sk]) => sk >= low && sk <= high && (start === undefined || sk > start))
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        const page = matching.slice(0, this.pageSize);
+        found.queries += 1;
+        found.capacityUnits += this.capacityPerQuery;
+        found.entries.push(...page.map(([, entry]) => ({ ...entry })));
+        after = matching.length > page.length ? page[page.length - 1]?.[0] : undefined;
+      } while (after !== undefined);
+    }
+    return found;
   }
 
   async markWarned(entry: ExpiringEntry, at: string): Promise<boolean> {
@@ -134,13 +142,14 @@ export class FakeNotifications implements NotificationsPort {
     });
   }
 
-  get port(): NotificationsRepository {
-    return this as unknown as NotificationsRepository;
+  async recordRemoval(message: Message, removedAt: string, audit: AuditEntry[]): Promise<void> {
+    if (this.removals.has(message.messageId)) return;
+    this.removals.set(message.messageId, structuredClone({ message, removedAt, audit }));
   }
 }
 
 /** SES in memory; `failWhen` makes a send throw, as a throttled or refused send would. */
-export class FakeMailer implements Pick<Mailer, 'send'> {
+export class FakeMailer implements Mailer {
   readonly sent: OutgoingEmail[] = [];
   failWhen: (email: OutgoingEmail) => boolean = () => false;
   private counter = 0;
@@ -151,26 +160,25 @@ export class FakeMailer implements Pick<Mailer, 'send'> {
     this.counter += 1;
     return `email-${this.counter}`;
   }
-
-  get port(): Mailer {
-    return this as unknown as Mailer;
-  }
 }
 
-export class FakeAudit implements Pick<AuditRepository, 'append'> {
+export class FakeAudit implements AuditRepository {
   readonly entries: Array<{ enterpriseNumber: string; entry: AuditEntry }> = [];
 
   async append(enterpriseNumber: string, entry: AuditEntry): Promise<void> {
     this.entries.push({ enterpriseNumber, entry: structuredClone(entry) });
   }
 
-  get port(): AuditRepository {
-    return this as unknown as AuditRepository;
+  /** Newest first: the latest appended first, as the trail's time-ordered ids sort. */
+  async page(enterpriseNumber: string, limit: number, cursor?: string): Promise<AuditPage> {
+    const trail = this.entries.filter((recorded) => recorded.enterpriseNumber === enterpriseNumber).map((recorded) => structuredClone(recorded.entry)).reverse();
+    const page = pageOf(trail, limit, cursor);
+    return { entries: page.items, ...(page.next ? { next: page.next } : {}) };
   }
 }
 
 /** The notifications queue; `onSend` runs after the jobs were accepted (e.g. a concurrent run's work). */
-export class FakeQueue implements Pick<NotificationQueue, 'send'> {
+export class FakeQueue implements NotificationQueue {
   readonly batches: NotificationJob[][] = [];
   onSend: (jobs: NotificationJob[]) => void = () => undefined;
   failure: Error | undefined;
@@ -183,9 +191,5 @@ export class FakeQueue implements Pick<NotificationQueue, 'send'> {
 
   get jobs(): NotificationJob[] {
     return this.batches.flat();
-  }
-
-  get port(): NotificationQueue {
-    return this as unknown as NotificationQueue;
   }
 }

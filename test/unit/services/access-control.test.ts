@@ -32,7 +32,7 @@ function setup() {
     .bind({ clientId: 'company-erp', enterpriseNumber: COMPANY })
     .bind({ clientId: 'other-erp', enterpriseNumber: OTHER_COMPANY })
     .bind({ clientId: 'onss-backoffice', senderId: 'onss' });
-  return { enterprises, clientBindings, deps: { enterprises: enterprises.port, clientBindings: clientBindings.port } };
+  return { enterprises, clientBindings, deps: { enterprises: enterprises, clientBindings: clientBindings } };
 }
 
 const NEEDS: CompanyNeed[] = ['mailbox', 'act', 'manage'];

@@ -28,7 +28,7 @@ function setup() {
   const clientBindings = new FakeClientBindings().bind({ clientId: 'company-erp', enterpriseNumber: COMPANY });
   const clock = new FakeClock(T0);
   const audit = new FakeAudit();
-  return { enterprises, clock, deps: { enterprises: enterprises.port, clientBindings: clientBindings.port, audit: audit.port, clock: clock.port } };
+  return { enterprises, clock, deps: { enterprises: enterprises, clientBindings: clientBindings, audit: audit, clock: clock } };
 }
 
 describe('grantAccess', () => {

@@ -1,4 +1,3 @@
-import type { MessagesRepository } from '../../../shared/adapters/dynamodb/messages-repository';
 import type { Caller } from '../../../shared/domain/caller';
 import { MissingPermissionError, NotFoundError } from '../../../shared/domain/errors';
 import type { Ssin } from '../../../shared/domain/ssin';
@@ -6,6 +5,7 @@ import { getPreferences, getProfile, patchProfile } from '../../../shared/servic
 import { FakeClock } from '../fakes/clock';
 import { FakeClientBindings, FakeEnterprises } from '../fakes/enterprises';
 import { enterpriseNumber, ssin } from '../fakes/ids';
+import { aMessage, FakeMessages } from '../fakes/messages';
 
 const COMPANY = enterpriseNumber('01234567');
 const UNREGISTERED = enterpriseNumber('04444444');
@@ -14,9 +14,11 @@ const T0 = '2026-03-10T09:00:00.000Z';
 const user: Caller = { kind: 'person', ssin: USER, name: 'Ursula User', scopes: ['ebox/read'] };
 const companyClient: Caller = { kind: 'client', clientId: 'company-erp', scopes: ['ebox/read'] };
 
-/** Unread messages that expired and still wait for TTL, as the unread index would count them. */
-function expiredUnread(count: number): Pick<MessagesRepository, 'countExpiredUnread'> {
-  return { countExpiredUnread: async () => count };
+/** `count` unread messages that expired and still wait for TTL, as the unread index would count them. */
+function expiredUnread(count: number): FakeMessages {
+  const messages = new FakeMessages();
+  for (let index = 0; index < count; index += 1) messages.addMessage(aMessage({ messageId: `EXPIRED-${index}`, enterpriseNumber: COMPANY, expiresAt: '2026-03-01T09:00:00.000Z' }));
+  return messages;
 }
 
 function setup(expired = 0) {
@@ -26,7 +28,7 @@ function setup(expired = 0) {
   enterprises.addGrant({ enterpriseNumber: UNREGISTERED, ssin: USER, name: 'Ursula User', role: 'USER', grantedAt: '2026-01-01T00:00:00.000Z', grantedBy: { clientId: 'ops' } });
   const clientBindings = new FakeClientBindings().bind({ clientId: 'company-erp', enterpriseNumber: COMPANY });
   const clock = new FakeClock(T0);
-  return { enterprises, clock, deps: { enterprises: enterprises.port, clientBindings: clientBindings.port, clock: clock.port, messages: expiredUnread(expired) as unknown as MessagesRepository } };
+  return { enterprises, clock, deps: { enterprises: enterprises, clientBindings: clientBindings, clock: clock, messages: expiredUnread(expired) } };
 }
 
 const actor = { ssin: USER, name: 'Ursula User' };

@@ -1,8 +1,9 @@
 import { keys } from '../../../shared/adapters/dynamodb/keys';
-import type { ExpiringEntry } from '../../../shared/adapters/dynamodb/notifications-repository';
+import type { EnterpriseNumber } from '../../../shared/domain/enterprise-number';
+import type { ExpiringEntry } from '../../../shared/ports/notifications-repository';
 import { queueExpiryWarnings } from '../../../shared/services/expiry-warnings';
 import { FakeClock } from '../fakes/clock';
-import { testConfig } from '../fakes/config';
+import { testSettings } from '../fakes/settings';
 import { enterpriseNumber } from '../fakes/ids';
 import { FakeNotifications, FakeQueue } from '../fakes/notifications';
 
@@ -16,11 +17,11 @@ function setup(options: { now?: string; warningDays?: number } = {}) {
   const notifications = new FakeNotifications();
   const queue = new FakeQueue();
   const clock = new FakeClock(options.now ?? NOW);
-  const deps = { notifications: notifications.port, notificationQueue: queue.port, clock: clock.port, config: testConfig({ expiryWarningDays: options.warningDays ?? 14 }) };
+  const deps = { notifications: notifications, notificationQueue: queue, clock: clock, settings: testSettings({ expiryWarningDays: options.warningDays ?? 14 }) };
   return { notifications, queue, clock, deps };
 }
 
-const entry = (messageId: string, enterprise: string, expiresAt: string): ExpiringEntry => ({ messageId, enterpriseNumber: enterprise, expiresAt });
+const entry = (messageId: string, enterprise: EnterpriseNumber, expiresAt: string): ExpiringEntry => ({ messageId, enterpriseNumber: enterprise, expiresAt });
 const daysFrom = (firstDay: string, count: number) => Array.from({ length: count }, (_, index) => new Date(Date.parse(firstDay) + index * DAY_MS).toISOString().slice(0, 10));
 
 describe('queueExpiryWarnings reads', () => {

@@ -3,7 +3,7 @@ import { NOTIFICATIONS_QUEUE } from '../../../infra/definitions';
 import type { NotificationJob } from '../../../shared/domain/notification';
 import { sendNotifications, type QueuedJob } from '../../../shared/services/notify';
 import { FakeClock } from '../fakes/clock';
-import { testConfig } from '../fakes/config';
+import { testSettings } from '../fakes/settings';
 import { FakeEnterprises } from '../fakes/enterprises';
 import { enterpriseNumber } from '../fakes/ids';
 import { aMessage } from '../fakes/messages';
@@ -40,12 +40,12 @@ function setup() {
   const audit = new FakeAudit();
   const clock = new FakeClock(NOW);
   const deps = {
-    enterprises: enterprises.port,
-    notifications: notifications.port,
-    mailer: mailer.port,
-    audit: audit.port,
-    clock: clock.port,
-    config: testConfig({ portalUrl: 'https://portal.ebox.example/' }),
+    enterprises: enterprises,
+    notifications: notifications,
+    mailer: mailer,
+    audit: audit,
+    clock: clock,
+    settings: testSettings({ portalUrl: 'https://portal.ebox.example/' }),
   };
   return { enterprises, notifications, mailer, audit, clock, message, deps };
 }

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { IdempotencyRaceError } from '../../../shared/adapters/dynamodb/messages-repository';
-import { ConflictError, InvalidInputError, MissingPermissionError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../../../shared/domain/errors';
+import { UlidGenerator } from '../../../shared/adapters/ulid-generator';
+import { ConflictError, IdempotencyRaceError, InvalidInputError, MissingPermissionError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../../../shared/domain/errors';
 import { LIMITS } from '../../../shared/domain/message';
 import type { Sender } from '../../../shared/domain/sender';
 import { publishMessage, type PublishRequest } from '../../../shared/services/publish-message';
 import { FakeClock } from '../fakes/clock';
 import { enterpriseNumber } from '../fakes/ids';
-import { FakeDocuments, FakeMessages, FakeSenders, FakeUploads, type CallLog } from '../fakes/publishing';
+import { FakeMessages } from '../fakes/messages';
+import { FakeDocuments, FakeSenders, FakeUploads, type CallLog } from '../fakes/publishing';
 
 const DAY_MS = 86_400_000;
 const T0 = '2026-03-10T09:00:00.000Z';
@@ -47,7 +48,7 @@ function setup() {
   const uploads = new FakeUploads();
   const documents = new FakeDocuments(log);
   const clock = new FakeClock(T0);
-  return { log, messages, uploads, documents, clock, deps: { senders: senders.port, messages: messages.port, uploads: uploads.port, documents: documents.port, clock: clock.port } };
+  return { log, messages, uploads, documents, clock, deps: { senders, messages, uploads, documents, clock, ids: new UlidGenerator() } };
 }
 
 async function invalidInput(promise: Promise<unknown>): Promise<InvalidInputError> {
@@ -131,7 +132,7 @@ describe('publishMessage', () => {
 
   it("refuses another sender's document type", async () => {
     const fakes = setup();
-    fakes.deps.senders = new FakeSenders().add(SENDER).add({ ...SENDER, senderId: 'onss', documentTypes: [{ code: 'DMFA', name: { fr: 'DmfA' }, validityDays: 90 }] }).port;
+    fakes.deps.senders = new FakeSenders().add(SENDER).add({ ...SENDER, senderId: 'onss', documentTypes: [{ code: 'DMFA', name: { fr: 'DmfA' }, validityDays: 90 }] });
     const error = await invalidInput(publishMessage(fakes.deps, PUBLISHER, request({ documentType: 'DMFA' })));
     expect(error.issues[0]?.name).toBe('documentType');
   });
@@ -304,7 +305,7 @@ describe('publishMessage with uploaded PDFs', () => {
   function withUpload(bytes: Buffer, overrides: { senderId?: string; size?: number; sha256?: string } = {}) {
     const fakes = setup();
     fakes.documents.objects.set(objectKey, bytes);
-    fakes.uploads.add({ uploadId: UPLOAD_ID, senderId: SENDER_ID, fileName: 'big.pdf', size: bytes.length, sha256: sha256(bytes), objectKey, expiresAt: '2026-03-10T09:05:00.000Z', ...overrides });
+    fakes.uploads.add({ uploadId: UPLOAD_ID, senderId: SENDER_ID, fileName: 'big.pdf', size: bytes.length, sha256: sha256(bytes), expiresAt: '2026-03-10T09:05:00.000Z', ...overrides });
     return fakes;
   }
 
@@ -359,7 +360,7 @@ describe('publishMessage with uploaded PDFs', () => {
     const secondKey = `uploads/${SENDER_ID}/01JD5Z3M8Q0000000000000002.pdf`;
     const second = pdf(200);
     fakes.documents.objects.set(secondKey, second);
-    fakes.uploads.add({ uploadId: '01JD5Z3M8Q0000000000000002', senderId: SENDER_ID, fileName: 'b.pdf', size: second.length, sha256: sha256(second), objectKey: secondKey, expiresAt: '2026-03-10T09:05:00.000Z' });
+    fakes.uploads.add({ uploadId: '01JD5Z3M8Q0000000000000002', senderId: SENDER_ID, fileName: 'b.pdf', size: second.length, sha256: sha256(second), expiresAt: '2026-03-10T09:05:00.000Z' });
     fakes.documents.failingWrites.add(2);
     await expect(
       publishMessage(fakes.deps, PUBLISHER, request({ attachments: [{ fileName: 'a.pdf', uploadId: UPLOAD_ID }, { fileName: 'b.pdf', uploadId: '01JD5Z3M8Q0000000000000002' }] })),

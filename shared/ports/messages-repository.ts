@@ -1,0 +1,57 @@
+import type { AuditEntry } from '../domain/audit';
+import type { Delivery, Message } from '../domain/message';
+
+export interface InboxFilter {
+  read?: boolean;
+  senderId?: string;
+  documentType?: string;
+  registered?: boolean;
+  publishedAfter?: Date;
+  publishedBefore?: Date;
+}
+
+export interface IdempotencyRecord {
+  messageId: string;
+  contentHash: string;
+}
+
+export interface PublishOptions {
+  contentHash: string;
+  /** Uploads attached to the message: used up by it, so no other message can take them. */
+  consumedUploads: string[];
+  audit: AuditEntry;
+}
+
+/** A page of a list, newest first; `next` is an opaque cursor, present only when more follow. */
+export type InboxPage = { messages: Message[]; next?: string };
+export type DeliveriesPage = { deliveries: Delivery[]; next?: string };
+
+/**
+ * Messages: the company's copy, the sender's delivery record (it outlives the message) and the
+ * idempotency record of an externalId. Cursors are the repository's own: a foreign one is refused
+ * with InvalidInputError on `cursor`.
+ */
+export interface MessagesRepository {
+  /**
+   * Writes the message, its delivery, its idempotency record, the unread count and the audit entry
+   * together, or nothing: IdempotencyRaceError when the externalId was taken meanwhile,
+   * ConcurrentWriteError when another concurrent write got in the way (an upload taken, …).
+   */
+  publish(message: Message, delivery: Delivery, options: PublishOptions): Promise<void>;
+  getIdempotency(senderId: string, externalId: string): Promise<IdempotencyRecord | undefined>;
+  getMessage(enterpriseNumber: string, messageId: string): Promise<Message | undefined>;
+  getDelivery(messageId: string): Promise<Delivery | undefined>;
+  /** A company's unexpired messages, filtered, newest first. */
+  inboxPage(enterpriseNumber: string, now: Date, filter: InboxFilter, limit: number, cursor?: string): Promise<InboxPage>;
+  /** Unread messages that expired but are still stored (deletion lags): the unread count leaves them out. */
+  countExpiredUnread(enterpriseNumber: string, now: Date): Promise<number>;
+  /** A sender's deliveries, newest first, expired ones included. */
+  deliveriesPage(senderId: string, limit: number, cursor?: string): Promise<DeliveriesPage>;
+  /** Sets the read flag (the unread count follows) with its audit entry; false when it already had that value. */
+  setRead(message: Message, read: boolean, at: string, audit: AuditEntry): Promise<boolean>;
+  /**
+   * A company-side read (opened, or a PDF downloaded): marks the message read unless it is, records
+   * the first read on both copies once, and appends `audit`. Undefined once the message is gone.
+   */
+  recordRead(message: Message, at: string, audit: AuditEntry): Promise<Message | undefined>;
+}

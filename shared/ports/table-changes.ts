@@ -1,0 +1,10 @@
+import type { Message } from '../domain/message';
+import type { OutgoingMessage } from '../domain/outgoing';
+
+/**
+ * A change of stored data that the jobs react to: a message published or removed (at expiry), or
+ * a company's own message removed (at expiry). `sequenceNumber` tells the stream where to resume.
+ */
+export type TableChange =
+  | { item: 'message'; change: 'INSERT' | 'REMOVE'; message: Message; sequenceNumber: string }
+  | { item: 'companyMessage'; change: 'REMOVE'; message: OutgoingMessage; sequenceNumber: string };
