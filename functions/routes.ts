@@ -1,56 +1,87 @@
-/**
- * Every HTTP route, once: the CDK stack makes a Lambda function and an API Gateway route of each,
- * the local gateway serves them, and the tenant-isolation tests walk them all.
- */
-export interface RouteDefinition {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** API Gateway path syntax: `/v1/enterprises/{enterpriseNumber}`. */
-  path: string;
-  /** The handler module, from the repository root; it exports `handler`. */
+import type { RouteContract } from '../shared/http/route-contract';
+import { route as deleteAccess } from './access/delete-access/route';
+import { route as listAccess } from './access/list-access/route';
+import { route as listAudit } from './access/list-audit/route';
+import { route as putAccess } from './access/put-access/route';
+import { route as putClient } from './admin/put-client/route';
+import { route as putEnterprise } from './admin/put-enterprise/route';
+import { route as putSender } from './admin/put-sender/route';
+import { route as createUpload } from './delivery/create-upload/route';
+import { route as downloadReceivedAttachment } from './delivery/download-received-attachment/route';
+import { route as getMessage } from './delivery/get-message/route';
+import { route as getPreferences } from './delivery/get-preferences/route';
+import { route as getReceived } from './delivery/get-received/route';
+import { route as listMessages } from './delivery/list-messages/route';
+import { route as listReceived } from './delivery/list-received/route';
+import { route as publishMessage } from './delivery/publish-message/route';
+import { route as getHealth } from './health/get-health/route';
+import { route as getOpenapi } from './openapi/get-openapi/route';
+import { route as downloadAttachment } from './retrieval/download-attachment/route';
+import { route as getEnterprise } from './retrieval/get-enterprise/route';
+import { route as getInboxMessage } from './retrieval/get-inbox-message/route';
+import { route as getMe } from './retrieval/get-me/route';
+import { route as getSent } from './retrieval/get-sent/route';
+import { route as listInbox } from './retrieval/list-inbox/route';
+import { route as listSenders } from './retrieval/list-senders/route';
+import { route as listSent } from './retrieval/list-sent/route';
+import { route as patchEnterprise } from './retrieval/patch-enterprise/route';
+import { route as patchInboxMessage } from './retrieval/patch-inbox-message/route';
+import { route as postReply } from './retrieval/post-reply/route';
+import { route as postSent } from './retrieval/post-sent/route';
+
+/** A route as the stack and the local gateway need it: its contract, and its handler module. */
+export interface RouteDefinition extends RouteContract {
+  /** The handler module from the repository root (`functions/<family>/<route>/handler.ts`); it exports `handler`. */
   handler: string;
   /** `jwt`: behind the JWT authorizer; `none`: public. */
   auth: 'jwt' | 'none';
 }
 
-const route = (method: RouteDefinition['method'], path: string, handler: string, auth: RouteDefinition['auth'] = 'jwt'): RouteDefinition => ({
-  method,
-  path,
-  handler: `functions/${handler}/handler.ts`,
-  auth,
+/** A route folder's contract, with the handler module beside it. */
+const at = (folder: string, contract: RouteContract): RouteDefinition => ({
+  ...contract,
+  handler: `functions/${folder}/handler.ts`,
+  auth: contract.security === 'public' ? 'none' : 'jwt',
 });
 
+/**
+ * Every HTTP route, once, from the contracts of the route folders: the CDK stack makes a Lambda
+ * function (with the grants its contract asks for) and an API Gateway route of each, the local
+ * gateway serves them, the OpenAPI document describes them, and the tenant-isolation tests walk
+ * them all.
+ */
 export const ROUTES: readonly RouteDefinition[] = [
-  route('GET', '/health', 'health/get-health', 'none'),
-  route('GET', '/openapi.json', 'openapi/get-openapi', 'none'),
+  at('health/get-health', getHealth),
+  at('openapi/get-openapi', getOpenapi),
   // Admin (ops)
-  route('PUT', '/v1/admin/senders/{senderId}', 'admin/put-sender'),
-  route('PUT', '/v1/admin/clients/{clientId}', 'admin/put-client'),
-  route('PUT', '/v1/admin/enterprises/{enterpriseNumber}', 'admin/put-enterprise'),
+  at('admin/put-sender', putSender),
+  at('admin/put-client', putClient),
+  at('admin/put-enterprise', putEnterprise),
   // Delivery (institutions)
-  route('POST', '/v1/messages', 'delivery/publish-message'),
-  route('GET', '/v1/messages', 'delivery/list-messages'),
-  route('GET', '/v1/messages/{messageId}', 'delivery/get-message'),
-  route('POST', '/v1/uploads', 'delivery/create-upload'),
-  route('GET', '/v1/enterprises/{enterpriseNumber}/preferences', 'delivery/get-preferences'),
-  route('GET', '/v1/received', 'delivery/list-received'),
-  route('GET', '/v1/received/{id}', 'delivery/get-received'),
-  route('GET', '/v1/received/{id}/attachments/{attachmentId}/content', 'delivery/download-received-attachment'),
+  at('delivery/publish-message', publishMessage),
+  at('delivery/list-messages', listMessages),
+  at('delivery/get-message', getMessage),
+  at('delivery/create-upload', createUpload),
+  at('delivery/get-preferences', getPreferences),
+  at('delivery/list-received', listReceived),
+  at('delivery/get-received', getReceived),
+  at('delivery/download-received-attachment', downloadReceivedAttachment),
   // Retrieval (companies)
-  route('GET', '/v1/me', 'retrieval/get-me'),
-  route('GET', '/v1/senders', 'retrieval/list-senders'),
-  route('GET', '/v1/enterprises/{enterpriseNumber}', 'retrieval/get-enterprise'),
-  route('PATCH', '/v1/enterprises/{enterpriseNumber}', 'retrieval/patch-enterprise'),
-  route('GET', '/v1/enterprises/{enterpriseNumber}/messages', 'retrieval/list-inbox'),
-  route('GET', '/v1/enterprises/{enterpriseNumber}/messages/{messageId}', 'retrieval/get-inbox-message'),
-  route('PATCH', '/v1/enterprises/{enterpriseNumber}/messages/{messageId}', 'retrieval/patch-inbox-message'),
-  route('GET', '/v1/enterprises/{enterpriseNumber}/messages/{messageId}/attachments/{attachmentId}/content', 'retrieval/download-attachment'),
-  route('POST', '/v1/enterprises/{enterpriseNumber}/messages/{messageId}/replies', 'retrieval/post-reply'),
-  route('POST', '/v1/enterprises/{enterpriseNumber}/sent', 'retrieval/post-sent'),
-  route('GET', '/v1/enterprises/{enterpriseNumber}/sent', 'retrieval/list-sent'),
-  route('GET', '/v1/enterprises/{enterpriseNumber}/sent/{id}', 'retrieval/get-sent'),
+  at('retrieval/get-me', getMe),
+  at('retrieval/list-senders', listSenders),
+  at('retrieval/get-enterprise', getEnterprise),
+  at('retrieval/patch-enterprise', patchEnterprise),
+  at('retrieval/list-inbox', listInbox),
+  at('retrieval/get-inbox-message', getInboxMessage),
+  at('retrieval/patch-inbox-message', patchInboxMessage),
+  at('retrieval/download-attachment', downloadAttachment),
+  at('retrieval/post-reply', postReply),
+  at('retrieval/post-sent', postSent),
+  at('retrieval/list-sent', listSent),
+  at('retrieval/get-sent', getSent),
   // Access management (access managers)
-  route('GET', '/v1/enterprises/{enterpriseNumber}/access', 'access/list-access'),
-  route('PUT', '/v1/enterprises/{enterpriseNumber}/access/{ssin}', 'access/put-access'),
-  route('DELETE', '/v1/enterprises/{enterpriseNumber}/access/{ssin}', 'access/delete-access'),
-  route('GET', '/v1/enterprises/{enterpriseNumber}/audit', 'access/list-audit'),
+  at('access/list-access', listAccess),
+  at('access/put-access', putAccess),
+  at('access/delete-access', deleteAccess),
+  at('access/list-audit', listAudit),
 ];

@@ -202,3 +202,44 @@ export const toMessageDetail = (message: Message, replies: OutgoingMessage[], no
   })),
   replies: replies.map((reply) => toOutgoingView(reply)),
 });
+
+// Answers of the routes that have no mapper of their own.
+
+export const healthView = z.object({ status: z.literal('UP') }).meta({ id: 'Health' });
+
+export const openApiView = z
+  .looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) })
+  .meta({ id: 'OpenApiDocument', description: 'This document (OpenAPI 3.1)' });
+
+const personMeView = z
+  .object({
+    ssin: z.string(),
+    name: z.string(),
+    enterprises: z.array(z.object({ enterpriseNumber: z.string(), name: z.string(), role: z.enum(ROLES) })),
+  })
+  .meta({ id: 'PersonIdentity' });
+
+const clientMeView = z
+  .object({
+    clientId: z.string(),
+    senderId: z.string().optional(),
+    enterprises: z.array(z.object({ enterpriseNumber: z.string(), name: z.string().optional() })),
+  })
+  .meta({ id: 'ClientIdentity' });
+
+export const meView = z.union([personMeView, clientMeView]).meta({ id: 'Me', description: 'A person (ssin claim) or a machine client (client_id claim)' });
+
+export const preferencesView = z
+  .object({ enterpriseNumber: z.string(), digitalOnly: z.boolean(), digitalOnlySince: z.string().meta({ format: 'date-time' }).optional() })
+  .meta({ id: 'Preferences' });
+
+export const senderList = z.object({ items: z.array(senderView) }).meta({ id: 'SenderList' });
+export const grantList = z.object({ items: z.array(grantView) }).meta({ id: 'GrantList' });
+export const sentMessagePage = pageOf(deliveryView, 'SentMessagePage');
+export const messageSummaryPage = pageOf(messageSummaryView, 'MessageSummaryPage');
+export const auditPage = pageOf(auditView, 'AuditPage');
+export const companyMessagePage = pageOf(outgoingView, 'CompanyMessagePage');
+
+/** The answers of GET /v1/me and of the preferences route are the use cases' own: typed here by their documented shapes. */
+export const toMeView = (me: z.infer<typeof meView>): z.infer<typeof meView> => me;
+export const toPreferencesView = (preferences: z.infer<typeof preferencesView>): z.infer<typeof preferencesView> => preferences;

@@ -36,8 +36,7 @@ export class EboxStack extends Stack {
     const http = new EboxHttpApi(this, 'Http', {
       routes: ROUTES,
       environment,
-      table: data.table,
-      bucket: data.bucket,
+      resources: { table: data.table, bucket: data.bucket, queues: { notifications: notifications.queue } },
       jwtIssuer: settings.jwtIssuer,
       jwtAudience: settings.jwtAudience,
     });

@@ -1,10 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
+import type { ErrorStatus, ResponseHeader, SuccessResponse, Tag } from '../../shared/http/route-contract';
 import { ROUTES, type RouteDefinition } from '../routes';
-import { OPERATIONS, TAGS, problemSchema, type ErrorStatus, type OperationSpec, type ResponseHeader, type SuccessResponse } from './operations';
+import { problemSchema } from './problem-schema';
 
 /**
- * The OpenAPI 3.1 document, generated from ROUTES, the operations table and the zod schemas the
+ * The OpenAPI 3.1 document, generated from the routes' contracts (ROUTES) and the zod schemas the
  * handlers validate with. zod 4 writes JSON Schema draft 2020-12, the dialect of OpenAPI 3.1:
  * request schemas as their input type (before transforms and defaults), responses as output.
  * Schemas with a `.meta({ id })` land in components/schemas and are referenced from there.
@@ -74,8 +75,16 @@ export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 const JSON_MEDIA_TYPE = 'application/json';
 const SCHEMAS = '#/components/schemas/';
 
-/** The key of an operation in OPERATIONS: `GET /v1/me`. */
-export const operationKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`;
+const TAGS: Readonly<Record<Tag, string>> = {
+  Service: 'Health and the contract itself (no token)',
+  Admin: 'Institutions, machine clients and companies, for the e-Box operators (scope ebox/admin)',
+  Delivery: 'Publishing to companies, for institutions\' back offices (a client bound to a sender, scope ebox/publish)',
+  Retrieval: 'A company\'s e-Box, for its people (with a grant) and its own systems (scope ebox/read)',
+  'Access management': 'Who may open a company\'s e-Box, for its access managers (scope ebox/read)',
+};
+
+/** `GET /v1/me`, as error messages name an operation. */
+const operationKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`;
 
 /** `functions/delivery/publish-message/handler.ts` → `publishMessage`: one handler per route, so unique. */
 export const operationId = (route: Pick<RouteDefinition, 'handler'>): string => {
@@ -168,16 +177,16 @@ function successResponse(components: SchemaComponents, response: SuccessResponse
   };
 }
 
-function securityOf(spec: OperationSpec): Array<Record<string, string[]>> {
+function securityOf(route: RouteDefinition): Array<Record<string, string[]>> {
   // Each requirement alone suffices (OR): the token must carry one of the scopes.
-  return spec.security === 'public' ? [] : spec.security.map((scope) => ({ [BEARER_SCHEME]: [scope] }));
+  return route.security === 'public' ? [] : route.security.map((scope) => ({ [BEARER_SCHEME]: [scope] }));
 }
 
-function operationObject(components: SchemaComponents, route: RouteDefinition, spec: OperationSpec): OperationObject {
+function operationObject(components: SchemaComponents, route: RouteDefinition): OperationObject {
   const key = operationKey(route);
   const parameters: Array<ParameterObject | Reference> = [
-    ...(spec.params ? parametersOf(components, spec.params, 'path', key) : []),
-    ...(spec.query ? parametersOf(components, spec.query, 'query', key) : []),
+    ...(route.params ? parametersOf(components, route.params, 'path', key) : []),
+    ...(route.query ? parametersOf(components, route.query, 'query', key) : []),
     { $ref: '#/components/parameters/BelGovTraceId' },
   ];
   const declared = parameters.flatMap((parameter) => ('in' in parameter && parameter.in === 'path' ? [parameter.name] : []));
@@ -185,41 +194,35 @@ function operationObject(components: SchemaComponents, route: RouteDefinition, s
   if (!isDeepStrictEqual([...declared].sort(), [...expected].sort())) {
     throw new Error(`${key}: the path parameters schema declares [${declared.join(', ')}], the path has [${expected.join(', ')}]`);
   }
-  if ((spec.security === 'public') !== (route.auth === 'none')) {
-    throw new Error(`${key}: the route's auth is ${route.auth} but the operation's security is ${spec.security === 'public' ? 'public' : spec.security.join(' or ')}`);
-  }
 
   const responses: Record<string, ResponseObject | Reference> = {};
-  for (const response of spec.responses) responses[String(response.status)] = successResponse(components, response);
-  for (const status of [...spec.errors, 500 as const]) {
-    const note = status === 500 ? undefined : spec.errorNotes?.[status];
+  for (const response of route.responses) responses[String(response.status)] = successResponse(components, response);
+  for (const status of [...route.errors, 500 as const]) {
+    const note = status === 500 ? undefined : route.errorNotes?.[status];
     responses[String(status)] = { $ref: `#/components/responses/${ERROR_RESPONSES[status].name}`, ...(note ? { description: note } : {}) };
   }
 
   return {
     operationId: operationId(route),
-    summary: spec.summary,
-    ...(spec.description ? { description: spec.description } : {}),
-    tags: [spec.tag],
-    security: securityOf(spec),
+    summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
+    tags: [route.tag],
+    security: securityOf(route),
     parameters,
-    ...(spec.body ? { requestBody: { required: true, content: { [JSON_MEDIA_TYPE]: { schema: components.convert(spec.body, 'input') } } } } : {}),
+    ...(route.body ? { requestBody: { required: true, content: { [JSON_MEDIA_TYPE]: { schema: components.convert(route.body, 'input') } } } } : {}),
     responses,
   };
 }
 
-/** Builds the whole document; throws when a route has no entry in OPERATIONS or contradicts it. */
-export function buildOpenApiDocument(routes: readonly RouteDefinition[] = ROUTES, operations: Readonly<Record<string, OperationSpec>> = OPERATIONS): OpenApiDocument {
+/** Builds the whole document; throws when a route's path parameters and its params schema disagree. */
+export function buildOpenApiDocument(routes: readonly RouteDefinition[] = ROUTES): OpenApiDocument {
   const components = new SchemaComponents();
   const problem = components.convert(problemSchema, 'output');
 
   const paths: Record<string, PathItemObject> = {};
   for (const route of routes) {
-    const key = operationKey(route);
-    const spec = operations[key];
-    if (!spec) throw new Error(`${key} is not documented: add it to functions/openapi/operations.ts`);
     const pathItem = (paths[route.path] ??= {});
-    pathItem[route.method.toLowerCase() as HttpMethod] = operationObject(components, route, spec);
+    pathItem[route.method.toLowerCase() as HttpMethod] = operationObject(components, route);
   }
 
   const responses: Record<string, ResponseObject> = {};

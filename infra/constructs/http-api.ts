@@ -2,17 +2,16 @@ import { Duration } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { RouteDefinition } from '../../functions/routes';
 import { EboxFunction } from './ebox-function';
+import { grantTouches, type Resources } from './grants';
 
 export interface EboxHttpApiProps {
   routes: readonly RouteDefinition[];
   environment: Readonly<Record<string, string>>;
-  table: ITable;
-  bucket: IBucket;
+  /** What the routes' declared touches refer to. */
+  resources: Resources;
   jwtIssuer: string;
   /** Comma-separated: API Gateway accepts a token whose `aud` (or, without it, `client_id`) is any of them. */
   jwtAudience: string;
@@ -38,8 +37,8 @@ export class EboxHttpApi extends Construct {
         description: `${route.method} ${route.path}`,
         timeout: API_TIMEOUT,
       });
-      props.table.grantReadWriteData(fn);
-      props.bucket.grantReadWrite(fn);
+      // Least privilege from the route's own declaration (functions/<family>/<route>/route.ts).
+      grantTouches(fn, route.touches, props.resources);
       this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],

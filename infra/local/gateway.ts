@@ -8,6 +8,7 @@ import { badRequest, headersTooLarge, notFound, toProblem, type Problem } from '
 import { logger } from '../../shared/logger';
 import type { AuthorizedClaims } from './jwt-authorizer';
 import { lambdaContext } from './lambda-context';
+import { observing } from './observed-access';
 
 type ApiHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: ReturnType<typeof lambdaContext>) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -146,7 +147,8 @@ export function createGateway(options: {
           const match = route.definition.method === method ? route.pattern.exec(url.pathname) : null;
           if (!match) continue;
           const authorized = route.definition.auth === 'jwt' ? await options.authorize(request.headers.authorization) : undefined;
-          const result = await route.handler(toEvent(request, url, route, match, body, authorized), lambdaContext(route.definition.handler));
+          const event = toEvent(request, url, route, match, body, authorized);
+          const result = await observing(event.routeKey, () => route.handler(event, lambdaContext(route.definition.handler)));
           const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]));
           send(response, result.statusCode ?? 200, headers, result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
           return;

@@ -8,6 +8,7 @@ import type { LocalEndpoint } from './gateway';
 import type { LocalIssuer } from './issuer';
 import { tokenRequestSchema } from './issuer';
 import { JOB_NAMES, type LocalJobs } from './jobs';
+import { observedAccess } from './observed-access';
 import { createOidcProvider } from './oidc/provider';
 
 const clockRequestSchema = z.strictObject({ advanceDays: z.number().positive().max(3650).optional(), advanceSeconds: z.number().int().positive().optional() }).refine(
@@ -62,6 +63,8 @@ export function createLocalApi(options: { issuer: LocalIssuer; clock: OffsetCloc
       };
     },
     'GET /local/faults': async () => ({ ses: options.sesProxy.failing }),
+    // What each route did in AWS terms since the start (table, indexes, partitions, bucket areas, queues).
+    'GET /local/observed-access': async () => observedAccess(),
     'POST /local/faults': async (body) => {
       options.sesProxy.failing = parseInput(faultsSchema, json(body), 'body').ses;
       return { ses: options.sesProxy.failing };

@@ -18,6 +18,7 @@ import { createLocalIssuer } from './issuer';
 import { LocalJobs } from './jobs';
 import { createJwtAuthorizer } from './jwt-authorizer';
 import { loadHandler } from './lambda-context';
+import { observeClients } from './observed-access';
 import { buildLocalPortal } from './portal';
 import { createLocalApi } from './local-api';
 import { createLocalResources, type LocalResources } from './resources';
@@ -98,6 +99,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     process.env.NOTIFICATIONS_QUEUE_URL = resources.notificationsQueueUrl;
     const deps = container();
     clock = deps.clock;
+    observeClients(deps.clients);
 
     const routes: GatewayRoute[] = await timed(`${ROUTES.length} API handlers`, () =>
       Promise.all(

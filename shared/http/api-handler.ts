@@ -9,6 +9,7 @@ import { logger } from '../logger';
 import { readCaller, requireScope } from './auth';
 import { toProblem } from './problem';
 import { jsonResponse, problemResponse, type ApiResult } from './responses';
+import type { RouteContract } from './route-contract';
 import { parseInput } from './validation';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -18,16 +19,6 @@ interface RequestState {
   traceId: string;
   log: Logger;
   startedAt: number;
-}
-
-/** What a route declares: the scopes it accepts (any of) and the zod schemas of its inputs. */
-export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
-  scopes?: readonly string[];
-  params?: P;
-  query?: Q;
-  body?: B;
-  /** Routes such as /health run without a token. */
-  public?: boolean;
 }
 
 export interface ApiRequest<P, Q, B> {
@@ -118,29 +109,39 @@ function build(handle: (event: ApiEvent, log: Logger) => Promise<ApiResult>) {
     });
 }
 
-/** An authenticated route: caller from the JWT claims, scope checked, inputs validated by zod. */
-export function apiHandler<P extends z.ZodType = typeof empty, Q extends z.ZodType = typeof empty, B extends z.ZodType = typeof empty>(
-  spec: RouteSpec<P, Q, B>,
+/** A Lambda handler built from its route's contract, which it carries for the consistency tests. */
+export type RouteHandler = ReturnType<typeof build> & { readonly contract: RouteContract };
+
+const withContract = (handler: ReturnType<typeof build>, contract: RouteContract): RouteHandler => Object.assign(handler, { contract });
+
+/** An authenticated route: caller from the JWT claims, the contract's scopes checked, its inputs validated by its zod schemas. */
+export function routeHandler<P extends z.ZodType = typeof empty, Q extends z.ZodType = typeof empty, B extends z.ZodType = typeof empty>(
+  contract: RouteContract<P, Q, B>,
   run: (request: ApiRequest<z.output<P>, z.output<Q>, z.output<B>>) => Promise<ApiResult>,
-) {
-  return build(async (event, log) => {
+): RouteHandler {
+  const { security } = contract;
+  if (security === 'public') throw new Error(`${contract.method} ${contract.path} is public: build it with publicRouteHandler`);
+  const handler = build(async (event, log) => {
     const caller = readCaller(event);
-    requireScope(caller, spec.scopes ?? []);
-    const params = parseInput((spec.params ?? empty) as P, event.pathParameters ?? {}, 'path');
-    const query = parseInput((spec.query ?? empty) as Q, event.queryStringParameters ?? {}, 'query');
-    const body = spec.body ? parseInput(spec.body, parseJsonBody(event), 'body') : ({} as z.output<B>);
+    requireScope(caller, security);
+    const params = parseInput((contract.params ?? empty) as P, event.pathParameters ?? {}, 'path');
+    const query = parseInput((contract.query ?? empty) as Q, event.queryStringParameters ?? {}, 'query');
+    const body = contract.body ? parseInput(contract.body, parseJsonBody(event), 'body') : ({} as z.output<B>);
     return run({ caller, params, query, body, event, log });
   });
+  return withContract(handler, contract);
 }
 
 /** A route without a token (health, the OpenAPI document). */
-export function publicHandler<P extends z.ZodType = typeof empty, Q extends z.ZodType = typeof empty>(
-  spec: { params?: P; query?: Q },
+export function publicRouteHandler<P extends z.ZodType = typeof empty, Q extends z.ZodType = typeof empty>(
+  contract: RouteContract<P, Q>,
   run: (request: PublicRequest<z.output<P>, z.output<Q>>) => Promise<ApiResult>,
-) {
-  return build(async (event, log) => {
-    const params = parseInput((spec.params ?? empty) as P, event.pathParameters ?? {}, 'path');
-    const query = parseInput((spec.query ?? empty) as Q, event.queryStringParameters ?? {}, 'query');
+): RouteHandler {
+  if (contract.security !== 'public') throw new Error(`${contract.method} ${contract.path} needs a token: build it with routeHandler`);
+  const handler = build(async (event, log) => {
+    const params = parseInput((contract.params ?? empty) as P, event.pathParameters ?? {}, 'path');
+    const query = parseInput((contract.query ?? empty) as Q, event.queryStringParameters ?? {}, 'query');
     return run({ params, query, event, log });
   });
+  return withContract(handler, contract);
 }

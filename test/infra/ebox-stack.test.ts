@@ -355,12 +355,50 @@ describe('permissions', () => {
     expect(wildcards.flatMap(actionsOf).sort()).toEqual(['cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation']);
   });
 
-  it('lets API functions read and write the table and the bucket, and nothing else', () => {
-    for (const fn of apiFunctions) {
-      expect(actionsOn(fn, tableId)).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']));
-      expect(actionsOn(fn, bucketId)).toEqual(expect.arrayContaining(['s3:PutObject', 's3:GetObject*', 's3:DeleteObject*']));
-      expect(actionsOn(fn, notificationsQueue.id)).toEqual([]);
+  it('gives each API function only what its route declares (touches), route by route', () => {
+    // What a granted resource is, read back from the template: the table, one of its indexes, an area of the bucket, a queue.
+    const kindOf = (resource: unknown): string => {
+      const text = JSON.stringify(resource);
+      const area = /"\/(documents|outgoing|uploads)\/\*"/.exec(text)?.[1];
+      const index = /"\/index\/(\w+)"/.exec(text)?.[1];
+      if (text.includes(`"${tableId}"`)) return index ? `index:${index}` : 'table';
+      if (text.includes(`"${bucketId}"`)) return area ? `objects:${area}` : 'bucket';
+      if (text.includes(`"${notificationsQueue.id}"`)) return 'queue:notifications';
+      return text;
+    };
+    const READ = ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:Query'];
+    const WRITE = ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
+    for (const route of ROUTES) {
+      const fn = functionByDescription(`${route.method} ${route.path}`);
+      const granted: Record<string, string[]> = {};
+      for (const statement of statementsOf(fn)) {
+        for (const resource of [statement.Resource].flat()) granted[kindOf(resource)] = [...(granted[kindOf(resource)] ?? []), ...actionsOf(statement)].sort();
+      }
+      const { table, bucket, queues: sendTo } = route.touches;
+      const expected: Record<string, string[]> = {};
+      if (table) expected.table = [...READ, ...(table.access === 'readWrite' ? WRITE : [])].sort();
+      for (const index of table?.indexes ?? []) expected[`index:${index}`] = ['dynamodb:Query'];
+      for (const [action, areas] of [['s3:GetObject', bucket?.read], ['s3:PutObject', bucket?.write], ['s3:DeleteObject', bucket?.delete]] as const) {
+        for (const area of areas ?? []) expected[`objects:${area}`] = [...(expected[`objects:${area}`] ?? []), action].sort();
+      }
+      for (const queue of sendTo ?? []) expected[`queue:${queue}`] = ['sqs:SendMessage'];
+      expect({ route: `${route.method} ${route.path}`, granted }).toEqual({ route: `${route.method} ${route.path}`, granted: expected });
     }
+  });
+
+  it('gives the public routes (health, the contract) no permission at all', () => {
+    for (const route of ROUTES.filter((candidate) => candidate.auth === 'none')) expect(statementsOf(functionByDescription(`${route.method} ${route.path}`))).toEqual([]);
+  });
+
+  it('gives read-only routes no write action on the table or the bucket', () => {
+    const writes = /^(dynamodb:(Put|Update|Delete|BatchWrite)|s3:(Put|Delete))/;
+    for (const route of ROUTES.filter((candidate) => candidate.touches.table?.access === 'read' && !candidate.touches.bucket?.write && !candidate.touches.bucket?.delete)) {
+      expect([route.path, statementsOf(functionByDescription(`${route.method} ${route.path}`)).flatMap(actionsOf).filter((action) => writes.test(action))]).toEqual([route.path, []]);
+    }
+  });
+
+  it('gives API functions no wildcard action', () => {
+    for (const fn of apiFunctions) expect(statementsOf(fn).flatMap(actionsOf).filter((action) => action.includes('*'))).toEqual([]);
   });
 
   it('lets the stream consumer use the table (unread count, tombstones), delete documents and queue notifications', () => {

@@ -1,11 +1,10 @@
 import { container } from '../../../shared/container';
-import { SCOPES } from '../../../shared/domain/roles';
-import { apiHandler } from '../../../shared/http/api-handler';
+import { routeHandler } from '../../../shared/http/api-handler';
 import { ok } from '../../../shared/http/responses';
 import { putClient } from '../../../shared/services/admin';
-import { body, params } from './schema';
+import { route } from './route';
 
 /** PUT /v1/admin/clients/{clientId}: bind a machine client to an institution or a company. */
-export const handler = apiHandler({ scopes: [SCOPES.admin], params, body }, async ({ params, body }) =>
+export const handler = routeHandler(route, async ({ params, body }) =>
   ok(await putClient(container(), { clientId: params.clientId, ...body })),
 );

@@ -1,13 +1,12 @@
 import { container } from '../../../shared/container';
-import { SCOPES } from '../../../shared/domain/roles';
-import { apiHandler } from '../../../shared/http/api-handler';
+import { routeHandler } from '../../../shared/http/api-handler';
 import { download } from '../../../shared/http/responses';
 import { authorizeSender } from '../../../shared/services/access-control';
 import { receivedAttachmentUrl } from '../../../shared/services/company-messages';
-import { attachmentParams as params } from '../get-received/schema';
+import { route } from './route';
 
 /** GET /v1/received/{id}/attachments/{attachmentId}/content: 302 to a short-lived URL (or the link as JSON), with the digest. */
-export const handler = apiHandler({ scopes: [SCOPES.publish], params }, async ({ caller, params, event }) => {
+export const handler = routeHandler(route, async ({ caller, params, event }) => {
   const deps = container();
   const senderId = await authorizeSender(deps, caller);
   const link = await receivedAttachmentUrl(deps, senderId, params.id, params.attachmentId);

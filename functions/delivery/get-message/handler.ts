@@ -1,14 +1,13 @@
 import { container } from '../../../shared/container';
-import { SCOPES } from '../../../shared/domain/roles';
-import { apiHandler } from '../../../shared/http/api-handler';
+import { routeHandler } from '../../../shared/http/api-handler';
 import { ok } from '../../../shared/http/responses';
 import { authorizeSender } from '../../../shared/services/access-control';
 import { getSentMessage } from '../../../shared/services/sender-messages';
 import { toDeliveryView } from '../../views';
-import { params } from './schema';
+import { route } from './route';
 
 /** GET /v1/messages/{messageId}: the sender's view, with DELIVERED / READ / EXPIRED. */
-export const handler = apiHandler({ scopes: [SCOPES.publish], params }, async ({ caller, params }) => {
+export const handler = routeHandler(route, async ({ caller, params }) => {
   const deps = container();
   const senderId = await authorizeSender(deps, caller);
   return ok(toDeliveryView(await getSentMessage(deps, senderId, params.messageId), deps.clock.now()));

@@ -1,15 +1,14 @@
 import { container } from '../../../shared/container';
 import { pageLinks } from '../../../shared/domain/pagination';
-import { SCOPES } from '../../../shared/domain/roles';
-import { apiHandler } from '../../../shared/http/api-handler';
+import { routeHandler } from '../../../shared/http/api-handler';
 import { ok } from '../../../shared/http/responses';
 import { authorizeSender } from '../../../shared/services/access-control';
 import { listSentMessages } from '../../../shared/services/sender-messages';
 import { toDeliveryView } from '../../views';
-import { query } from './schema';
+import { route } from './route';
 
 /** GET /v1/messages?externalId=&pageSize=&cursor=: the sender's own messages, newest first. */
-export const handler = apiHandler({ scopes: [SCOPES.publish], query }, async ({ caller, query, event }) => {
+export const handler = routeHandler(route, async ({ caller, query, event }) => {
   const deps = container();
   const senderId = await authorizeSender(deps, caller);
   const page = await listSentMessages(deps, senderId, query);

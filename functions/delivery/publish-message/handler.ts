@@ -1,15 +1,14 @@
 import { container } from '../../../shared/container';
 import { callerId } from '../../../shared/domain/caller';
-import { SCOPES } from '../../../shared/domain/roles';
-import { apiHandler } from '../../../shared/http/api-handler';
+import { routeHandler } from '../../../shared/http/api-handler';
 import { created, ok } from '../../../shared/http/responses';
 import { authorizeSender } from '../../../shared/services/access-control';
 import { publishMessage } from '../../../shared/services/publish-message';
 import { toDeliveryView } from '../../views';
-import { body } from './schema';
+import { route } from './route';
 
 /** POST /v1/messages: an institution publishes a message to a company (201, or 200 for a replay). */
-export const handler = apiHandler({ scopes: [SCOPES.publish], body }, async ({ caller, body, log }) => {
+export const handler = routeHandler(route, async ({ caller, body, log }) => {
   const deps = container();
   const senderId = await authorizeSender(deps, caller);
   const { delivery, created: isNew } = await publishMessage(deps, { senderId, clientId: callerId(caller) }, body);

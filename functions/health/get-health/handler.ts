@@ -1,5 +1,6 @@
-import { publicHandler } from '../../../shared/http/api-handler';
+import { publicRouteHandler } from '../../../shared/http/api-handler';
 import { ok } from '../../../shared/http/responses';
+import { route } from './route';
 
 /** belgif health check: unauthenticated, answers as soon as the function runs. */
-export const handler = publicHandler({}, async () => ok({ status: 'UP' }));
+export const handler = publicRouteHandler(route, async () => ok({ status: 'UP' }));

@@ -1,6 +1,7 @@
-import { publicHandler } from '../../../shared/http/api-handler';
+import { publicRouteHandler } from '../../../shared/http/api-handler';
 import { ok } from '../../../shared/http/responses';
 import { buildOpenApiDocument, type OpenApiDocument } from '../document';
+import { route } from './route';
 
 /**
  * Built once per cold start, on the first request: should the document ever fail to build (a
@@ -10,4 +11,4 @@ import { buildOpenApiDocument, type OpenApiDocument } from '../document';
 let document: OpenApiDocument | undefined;
 
 /** GET /openapi.json: the contract (OpenAPI 3.1), generated from the zod schemas the handlers validate with. */
-export const handler = publicHandler({}, async () => ok((document ??= buildOpenApiDocument())));
+export const handler = publicRouteHandler(route, async () => ok((document ??= buildOpenApiDocument())));

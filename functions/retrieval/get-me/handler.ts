@@ -1,8 +1,9 @@
 import { container } from '../../../shared/container';
-import { SCOPES } from '../../../shared/domain/roles';
-import { apiHandler } from '../../../shared/http/api-handler';
+import { routeHandler } from '../../../shared/http/api-handler';
 import { ok } from '../../../shared/http/responses';
 import { whoAmI } from '../../../shared/services/access-management';
+import { toMeView } from '../../views';
+import { route } from './route';
 
 /** GET /v1/me: the caller's identity and the companies whose e-Box they may open. */
-export const handler = apiHandler({ scopes: [SCOPES.read] }, async ({ caller }) => ok(await whoAmI(container(), caller)));
+export const handler = routeHandler(route, async ({ caller }) => ok(toMeView(await whoAmI(container(), caller))));

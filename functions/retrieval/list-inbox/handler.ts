@@ -1,15 +1,13 @@
 import { container } from '../../../shared/container';
 import { pageLinks } from '../../../shared/domain/pagination';
-import { SCOPES } from '../../../shared/domain/roles';
-import { apiHandler } from '../../../shared/http/api-handler';
+import { routeHandler } from '../../../shared/http/api-handler';
 import { ok } from '../../../shared/http/responses';
 import { listInbox } from '../../../shared/services/inbox';
 import { toMessageSummary } from '../../views';
-import { enterpriseParams as params } from '../enterprise-params';
-import { query } from './schema';
+import { route } from './route';
 
 /** GET /v1/enterprises/{n}/messages: the inbox, newest first, filtered, one Query per page. */
-export const handler = apiHandler({ scopes: [SCOPES.read], params, query }, async ({ caller, params, query, event }) => {
+export const handler = routeHandler(route, async ({ caller, params, query, event }) => {
   const deps = container();
   const { pageSize, cursor, publishedAfter, publishedBefore, ...filter } = query;
   const page = await listInbox(

@@ -1,14 +1,12 @@
 import { container } from '../../../shared/container';
-import { SCOPES } from '../../../shared/domain/roles';
-import { apiHandler } from '../../../shared/http/api-handler';
+import { routeHandler } from '../../../shared/http/api-handler';
 import { created } from '../../../shared/http/responses';
 import { sendToInstitution } from '../../../shared/services/company-messages';
 import { toOutgoingView } from '../../views';
-import { enterpriseParams as params } from '../enterprise-params';
-import { body } from './schema';
+import { route } from './route';
 
 /** POST /v1/enterprises/{n}/sent: a new message to an institution that accepts them (409 otherwise). */
-export const handler = apiHandler({ scopes: [SCOPES.read], params, body }, async ({ caller, params, body }) => {
+export const handler = routeHandler(route, async ({ caller, params, body }) => {
   const sent = await sendToInstitution(container(), caller, params.enterpriseNumber, body);
   return created(toOutgoingView(sent), `/v1/enterprises/${params.enterpriseNumber}/sent/${sent.id}`);
 });

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { Caller } from '../../../shared/domain/caller';
 import { MissingPermissionError, NotFoundError } from '../../../shared/domain/errors';
 import { enterpriseNumberSchema, booleanQuerySchema, multilingualTextSchema } from '../../../shared/domain/schemas';
-import { apiHandler, publicHandler } from '../../../shared/http/api-handler';
+import type { Scope } from '../../../shared/domain/roles';
+import { publicRouteHandler, routeHandler } from '../../../shared/http/api-handler';
+import type { RouteContract } from '../../../shared/http/route-contract';
 import type { Problem } from '../../../shared/http/problem';
 import { created, noContent, ok } from '../../../shared/http/responses';
 import { clientClaims, httpEvent, jsonBody, lambdaContext, personClaims } from '../fixtures/http-event';
@@ -12,15 +14,37 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 const context = lambdaContext();
 const problemOf = (response: { body?: string }) => JSON.parse(response.body ?? 'null') as Problem;
 
+/** A route of these tests, declared as the real ones are (only the scopes and schemas matter here). */
+function testRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType>(spec: {
+  scopes?: readonly Scope[];
+  params?: P;
+  query?: Q;
+  body?: B;
+}): RouteContract<P, Q, B> {
+  return {
+    method: 'GET',
+    path: '/test',
+    summary: 'A route of these tests',
+    tag: 'Retrieval',
+    security: spec.scopes ?? 'public',
+    ...(spec.params ? { params: spec.params } : {}),
+    ...(spec.query ? { query: spec.query } : {}),
+    ...(spec.body ? { body: spec.body } : {}),
+    responses: [{ status: 200, description: 'ok' }],
+    errors: [],
+    touches: {},
+  };
+}
+
 /** A route in the shape of the real ones: a company's message list, scope ebox/read. */
 const listRoute = '/v1/enterprises/{enterpriseNumber}/messages';
 const seen: Caller[] = [];
-const listMessages = apiHandler(
-  {
+const listMessages = routeHandler(
+  testRoute({
     scopes: ['ebox/read'],
     params: z.strictObject({ enterpriseNumber: enterpriseNumberSchema }),
     query: z.strictObject({ read: booleanQuerySchema.optional(), pageSize: z.coerce.number().int().min(1).max(100).default(25) }),
-  },
+  }),
   async ({ caller, params, query }) => {
     seen.push(caller);
     return ok({ items: [], pageSize: query.pageSize, enterpriseNumber: params.enterpriseNumber, read: query.read ?? null });
@@ -28,15 +52,15 @@ const listMessages = apiHandler(
 );
 
 /** A route with a body: publish, scope ebox/publish or ebox/admin. */
-const publish = apiHandler(
-  {
+const publish = routeHandler(
+  testRoute({
     scopes: ['ebox/publish', 'ebox/admin'],
     body: z.strictObject({
       recipient: enterpriseNumberSchema,
       subject: multilingualTextSchema(200),
       attachments: z.array(z.strictObject({ fileName: z.string(), contentBase64: z.base64().max(200) })).max(10),
     }),
-  },
+  }),
   async ({ body, caller }) => created({ recipient: body.recipient, subject: body.subject, by: caller.kind }, '/v1/messages/01JD0000000000000000000000'),
 );
 
@@ -49,7 +73,7 @@ beforeEach(() => {
   seen.length = 0;
 });
 
-describe('apiHandler: success', () => {
+describe('routeHandler: success', () => {
   it('answers JSON with a fresh BelGov-Trace-Id and the parsed inputs', async () => {
     const event = httpEvent({
       route: listRoute,
@@ -112,7 +136,7 @@ describe('apiHandler: success', () => {
   });
 
   it('answers 204 without body or content type', async () => {
-    const remove = apiHandler({ scopes: ['ebox/read'] }, async () => noContent());
+    const remove = routeHandler(testRoute({ scopes: ['ebox/read'] }), async () => noContent());
     const response = await remove(httpEvent({ method: 'DELETE' }), context);
     expect(response.statusCode).toBe(204);
     expect(response.body).toBeUndefined();
@@ -120,7 +144,7 @@ describe('apiHandler: success', () => {
   });
 });
 
-describe('apiHandler: the caller', () => {
+describe('routeHandler: the caller', () => {
   it('hands a person (ssin + name claims) to the route', async () => {
     const event = httpEvent({ route: listRoute, pathParameters: { enterpriseNumber: '0123456749' }, claims: personClaims({ scope: 'openid ebox/read' }) });
     expect((await listMessages(event, context)).statusCode).toBe(200);
@@ -160,7 +184,7 @@ describe('apiHandler: the caller', () => {
   });
 });
 
-describe('apiHandler: refusals as application/problem+json', () => {
+describe('routeHandler: refusals as application/problem+json', () => {
   it('answers 401 noAccessToken when the authorizer passed no claims', async () => {
     const event = httpEvent({ route: listRoute, pathParameters: { enterpriseNumber: '0123456749' }, claims: null, headers: { 'belgov-trace-id': 'trace-1' } });
     const response = await listMessages(event, context);
@@ -319,7 +343,7 @@ describe('apiHandler: refusals as application/problem+json', () => {
   });
 
   it('maps a domain error thrown by the route to its problem type', async () => {
-    const route = apiHandler({ scopes: ['ebox/read'] }, async () => {
+    const route = routeHandler(testRoute({ scopes: ['ebox/read'] }), async () => {
       throw new MissingPermissionError('Only an access manager may grant access');
     });
     const response = await route(httpEvent({ method: 'PUT', route: '/v1/enterprises/{n}/access/{ssin}', path: '/v1/enterprises/0123456749/access/85073003328' }), context);
@@ -335,7 +359,7 @@ describe('apiHandler: refusals as application/problem+json', () => {
 
   it('answers 500 without internals when the route throws an unknown error', async () => {
     const secret = 'ConditionalCheckFailed on arn:aws:dynamodb:eu-west-1:123456789012:table/ebox-prod';
-    const route = apiHandler({ scopes: ['ebox/read'] }, async () => {
+    const route = routeHandler(testRoute({ scopes: ['ebox/read'] }), async () => {
       throw new Error(secret);
     });
     const response = await route(httpEvent({ headers: { 'belgov-trace-id': 'trace-500' } }), context);
@@ -359,8 +383,20 @@ describe('apiHandler: refusals as application/problem+json', () => {
   });
 });
 
-describe('publicHandler', () => {
-  const health = publicHandler({}, async () => ok({ status: 'UP' }));
+describe('handlers and their contracts', () => {
+  it('a handler carries the contract it was built from', () => {
+    const contract = testRoute({ scopes: ['ebox/read'] });
+    expect(routeHandler(contract, async () => noContent()).contract).toBe(contract);
+  });
+
+  it('refuses to build a public contract as an authenticated route, and the other way round', () => {
+    expect(() => routeHandler(testRoute({}), async () => noContent())).toThrow('is public');
+    expect(() => publicRouteHandler(testRoute({ scopes: ['ebox/read'] }), async () => noContent())).toThrow('needs a token');
+  });
+});
+
+describe('publicRouteHandler', () => {
+  const health = publicRouteHandler(testRoute({}), async () => ok({ status: 'UP' }));
 
   it('answers without any token', async () => {
     const response = await health(httpEvent({ route: '/health', claims: null }), context);
@@ -375,7 +411,7 @@ describe('publicHandler', () => {
   });
 
   it('validates its query and answers problem+json', async () => {
-    const openapi = publicHandler({ query: z.strictObject({ format: z.enum(['json', 'yaml']).default('json') }) }, async ({ query }) => ok({ format: query.format }));
+    const openapi = publicRouteHandler(testRoute({ query: z.strictObject({ format: z.enum(['json', 'yaml']).default('json') }) }), async ({ query }) => ok({ format: query.format }));
     const good = await openapi(httpEvent({ route: '/openapi.json', claims: null, queryStringParameters: { format: 'yaml' } }), context);
     expect(jsonBody(good)).toEqual({ format: 'yaml' });
     const bad = await openapi(httpEvent({ route: '/openapi.json', claims: null, queryStringParameters: { format: 'xml' } }), context);
@@ -385,7 +421,7 @@ describe('publicHandler', () => {
   });
 
   it('maps a NotFoundError to 404 resourceNotFound', async () => {
-    const missing = publicHandler({}, async () => {
+    const missing = publicRouteHandler(testRoute({}), async () => {
       throw new NotFoundError('Nothing here');
     });
     const response = await missing(httpEvent({ route: '/nothing', claims: null }), context);
