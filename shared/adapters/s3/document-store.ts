@@ -9,7 +9,12 @@ import { objectKeyOf } from './object-keys';
 // infra/definitions.ts gives the bucket's lifecycle rule this prefix from here.
 export { UPLOADS_PREFIX } from './object-keys';
 
-const isMissing = (error: unknown) => error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound');
+/**
+ * A missing object. Without s3:ListBucket (not granted: it would let a function list every
+ * company's documents), S3 answers a missing key with 403 AccessDenied rather than 404, so for the
+ * objects a function is granted to read, AccessDenied means missing too.
+ */
+const isMissing = (error: unknown) => error instanceof Error && ['NoSuchKey', 'NotFound', 'AccessDenied'].includes(error.name);
 
 /** PDFs in the private bucket: written before the message, served through short-lived URLs. */
 export class S3DocumentStore implements DocumentStore {
