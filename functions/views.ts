@@ -6,7 +6,7 @@ import { deliveryStatus, expiresSoon, type Delivery, type Message } from '../sha
 import { ROLES } from '../shared/domain/roles';
 import { SENDER_LEVELS, type Sender } from '../shared/domain/sender';
 import { LANGUAGES } from '../shared/domain/text';
-import type { OutgoingMessage } from '../shared/domain/outgoing';
+import type { CompanyMessage } from '../shared/domain/company-message';
 
 /**
  * The JSON the API returns, as zod schemas (for the OpenAPI document) and the mappers that build
@@ -156,7 +156,7 @@ export const toGrantView = (grant: Grant): z.infer<typeof grantView> => ({
 
 export const toAuditView = (entry: AuditEntry): z.infer<typeof auditView> => entry;
 
-export const outgoingView = z
+export const companyMessageView = z
   .object({
     id: z.string(),
     from: z.string(),
@@ -172,7 +172,7 @@ export const outgoingView = z
   .meta({ id: 'CompanyMessage' });
 
 /** A company's message as its author or its addressee sees it; `hrefBase` is where its PDFs are served. */
-export const toOutgoingView = (message: OutgoingMessage, hrefBase?: string): z.infer<typeof outgoingView> => ({
+export const toCompanyMessageView = (message: CompanyMessage, hrefBase?: string): z.infer<typeof companyMessageView> => ({
   id: message.id,
   from: message.from,
   to: message.to,
@@ -189,18 +189,18 @@ export const messageDetailView = messageSummaryView
   .extend({
     body: text.optional(),
     attachments: z.array(attachmentView.extend({ href: z.string() })),
-    replies: z.array(outgoingView),
+    replies: z.array(companyMessageView),
   })
   .meta({ id: 'Message' });
 
-export const toMessageDetail = (message: Message, replies: OutgoingMessage[], now: Date, warningDays: number): z.infer<typeof messageDetailView> => ({
+export const toMessageDetail = (message: Message, replies: CompanyMessage[], now: Date, warningDays: number): z.infer<typeof messageDetailView> => ({
   ...toMessageSummary(message, now, warningDays),
   ...(message.body ? { body: message.body } : {}),
   attachments: message.attachments.map((attachment) => ({
     ...attachment,
     href: `/v1/enterprises/${message.enterpriseNumber}/messages/${message.messageId}/attachments/${attachment.attachmentId}/content`,
   })),
-  replies: replies.map((reply) => toOutgoingView(reply)),
+  replies: replies.map((reply) => toCompanyMessageView(reply)),
 });
 
 // Answers of the routes that have no mapper of their own.
@@ -238,7 +238,7 @@ export const grantList = z.object({ items: z.array(grantView) }).meta({ id: 'Gra
 export const sentMessagePage = pageOf(deliveryView, 'SentMessagePage');
 export const messageSummaryPage = pageOf(messageSummaryView, 'MessageSummaryPage');
 export const auditPage = pageOf(auditView, 'AuditPage');
-export const companyMessagePage = pageOf(outgoingView, 'CompanyMessagePage');
+export const companyMessagePage = pageOf(companyMessageView, 'CompanyMessagePage');
 
 /** The answers of GET /v1/me and of the preferences route are the use cases' own: typed here by their documented shapes. */
 export const toMeView = (me: z.infer<typeof meView>): z.infer<typeof meView> => me;

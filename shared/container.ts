@@ -5,7 +5,7 @@ import { DynamoClientBindingsRepository } from './adapters/dynamodb/client-bindi
 import { DynamoEnterprisesRepository } from './adapters/dynamodb/enterprises-repository';
 import { DynamoMessagesRepository } from './adapters/dynamodb/messages-repository';
 import { DynamoNotificationsRepository } from './adapters/dynamodb/notifications-repository';
-import { DynamoOutgoingRepository } from './adapters/dynamodb/outgoing-repository';
+import { DynamoCompanyMessagesRepository } from './adapters/dynamodb/company-messages-repository';
 import { DynamoSendersRepository } from './adapters/dynamodb/senders-repository';
 import { toTableChange } from './adapters/dynamodb/stream-records';
 import { DynamoUploadsRepository } from './adapters/dynamodb/uploads-repository';
@@ -58,7 +58,7 @@ export function container(): Container {
       audit: new DynamoAuditRepository(clients.documents, table),
       documents: new S3DocumentStore(clients.s3, loaded.bucketName, loaded.presignedUrlSeconds),
       notifications: new DynamoNotificationsRepository(clients.documents, table),
-      outgoing: new DynamoOutgoingRepository(clients.documents, table),
+      companyMessages: new DynamoCompanyMessagesRepository(clients.documents, table),
       notificationQueue: new SqsNotificationQueue(clients.sqs, loaded.notificationsQueueUrl),
       mailer: new SesMailer(clients.ses, loaded.mailFrom),
       toTableChange,

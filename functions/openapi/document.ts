@@ -221,8 +221,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[] = ROUTES
 
   const paths: Record<string, PathItemObject> = {};
   for (const route of routes) {
-    const pathItem = (paths[route.path] ??= {});
-    pathItem[route.method.toLowerCase() as HttpMethod] = operationObject(components, route);
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase() as HttpMethod]: operationObject(components, route) };
   }
 
   const responses: Record<string, ResponseObject> = {};

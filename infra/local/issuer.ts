@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { z } from 'zod';
 import { ssinSchema } from '../../shared/domain/schemas';
-import type { Clock } from '../../shared/clock';
+import type { Clock } from '../../shared/ports/clock';
 
 /**
  * The local OpenID issuer: one RSA key made at start-up, a JWKS, and a token endpoint that mints

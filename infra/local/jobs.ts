@@ -23,8 +23,8 @@ export class LocalJobs {
   ) {}
 
   static async create(root: string, deps: Container, resources: LocalResources): Promise<LocalJobs> {
-    const onTableChange = await loadHandler<DynamoDBStreamEvent, DynamoDBBatchResponse | void>(root, 'functions/jobs/on-table-change/handler.ts');
-    const notifier = await loadHandler<SQSEvent, SQSBatchResponse | void>(root, 'functions/jobs/notifier/handler.ts');
+    const onTableChange = await loadHandler<DynamoDBStreamEvent, DynamoDBBatchResponse | undefined>(root, 'functions/jobs/on-table-change/handler.ts');
+    const notifier = await loadHandler<SQSEvent, SQSBatchResponse | undefined>(root, 'functions/jobs/notifier/handler.ts');
     const expiryWarnings = await loadHandler<Record<string, never>, Record<string, unknown>>(root, 'functions/jobs/expiry-warnings/handler.ts');
     const stream = new StreamPoller(deps.clients, resources.tableName, resources.streamFailuresQueueUrl, (event) =>
       onTableChange(event, lambdaContext('on-table-change', 300_000)),

@@ -1,6 +1,6 @@
 import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import { UnauthenticatedError } from '../../shared/domain/errors';
-import type { Clock } from '../../shared/clock';
+import type { Clock } from '../../shared/ports/clock';
 
 export interface AuthorizedClaims {
   /** Every claim as a string, as API Gateway hands them to the function. */

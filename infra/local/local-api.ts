@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OffsetClock } from '../../shared/clock';
+import type { OffsetClock } from '../../shared/adapters/offset-clock';
 import { InvalidInputError, NotFoundError } from '../../shared/domain/errors';
 import { toProblem } from '../../shared/http/problem';
 import { parseInput } from '../../shared/http/validation';

@@ -3,7 +3,7 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { AwsClients } from '../../shared/adapters/aws-clients';
 import { logger } from '../../shared/logger';
 
-type QueueHandler = (event: SQSEvent) => Promise<SQSBatchResponse | void>;
+type QueueHandler = (event: SQSEvent) => Promise<SQSBatchResponse | undefined>;
 
 /**
  * The local event source mapping of an SQS queue: receives batches of up to 10 and invokes the

@@ -5,7 +5,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import { ROUTES } from '../../functions/routes';
 import { createAwsClients } from '../../shared/adapters/aws-clients';
 import { parseConfig } from '../../shared/config';
-import type { Clock } from '../../shared/clock';
+import type { Clock } from '../../shared/ports/clock';
 import { container } from '../../shared/container';
 import { NOTIFICATIONS_QUEUE } from '../definitions';
 import { startDynamoDbLocal } from './emulators/dynamodb-local';

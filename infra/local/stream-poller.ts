@@ -3,6 +3,7 @@ import {
   DescribeStreamCommand,
   ExpiredIteratorException,
   GetRecordsCommand,
+  type GetRecordsCommandOutput,
   GetShardIteratorCommand,
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
@@ -11,7 +12,7 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 import type { AwsClients } from '../../shared/adapters/aws-clients';
 import { logger } from '../../shared/logger';
 
-type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
+type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined>;
 
 /** As the CDK event source mapping: batches of 100, 5 retries (halving the batch), then the failure queue. */
 const BATCH_SIZE = 100;
@@ -81,7 +82,7 @@ export class StreamPoller {
       this.shards.set(shard.ShardId, state);
       while (!state.closed) {
         state.iterator ??= await this.iterator(shard.ShardId, state.lastSequence);
-        let page;
+        let page: GetRecordsCommandOutput;
         try {
           page = await this.clients.streams.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: 1000 }));
         } catch (error) {

@@ -1,7 +1,7 @@
 import { ScanCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AwsClients } from '../../shared/adapters/aws-clients';
 import { TABLE_SCHEMA } from '../../shared/adapters/dynamodb/table-schema';
-import type { Clock } from '../../shared/clock';
+import type { Clock } from '../../shared/ports/clock';
 
 /**
  * DynamoDB TTL emulation: DynamoDB Local records the TTL setting but never deletes anything.

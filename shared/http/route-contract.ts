@@ -30,7 +30,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type TableIndex = 'gsi1' | 'expiry' | 'unread';
 
 /** The areas of the documents bucket, by the first segment of the object key. */
-export type BucketArea = 'documents' | 'outgoing' | 'uploads';
+export type BucketArea = 'documents' | 'company-messages' | 'uploads';
 
 export type QueueName = 'notifications';
 

@@ -8,7 +8,7 @@ import type { Mailer } from './mailer';
 import type { MessagesRepository } from './messages-repository';
 import type { NotificationQueue } from './notification-queue';
 import type { NotificationsRepository } from './notifications-repository';
-import type { OutgoingRepository } from './outgoing-repository';
+import type { CompanyMessagesRepository } from './company-messages-repository';
 import type { SendersRepository } from './senders-repository';
 import type { Settings } from './settings';
 import type { UploadsRepository } from './uploads-repository';
@@ -26,7 +26,7 @@ export interface Ports {
   uploads: UploadsRepository;
   audit: AuditRepository;
   notifications: NotificationsRepository;
-  outgoing: OutgoingRepository;
+  companyMessages: CompanyMessagesRepository;
   documents: DocumentStore;
   mailer: Mailer;
   notificationQueue: NotificationQueue;

@@ -1,5 +1,5 @@
 import type { Message } from '../domain/message';
-import type { OutgoingMessage } from '../domain/outgoing';
+import type { CompanyMessage } from '../domain/company-message';
 
 /**
  * A change of stored data that the jobs react to: a message published or removed (at expiry), or
@@ -7,4 +7,4 @@ import type { OutgoingMessage } from '../domain/outgoing';
  */
 export type TableChange =
   | { item: 'message'; change: 'INSERT' | 'REMOVE'; message: Message; sequenceNumber: string }
-  | { item: 'companyMessage'; change: 'REMOVE'; message: OutgoingMessage; sequenceNumber: string };
+  | { item: 'companyMessage'; change: 'REMOVE'; message: CompanyMessage; sequenceNumber: string };

@@ -40,12 +40,26 @@ export async function authorizeCompany(deps: Deps, caller: Caller, enterpriseNum
   return { actor: actorOf(caller), grant };
 }
 
-/** The institution a machine client publishes for; people and company clients are refused. */
-export async function authorizeSender(deps: Pick<Ports, 'clientBindings'>, caller: Caller): Promise<string> {
+/** An institution's back office: the institution it acts for, and itself as the actor. */
+export interface InstitutionAccess {
+  senderId: string;
+  clientId: string;
+}
+
+/** The institution a machine client acts for (delivery side); people and company clients are refused. */
+export async function authorizeInstitution(deps: Pick<Ports, 'clientBindings'>, caller: Caller): Promise<InstitutionAccess> {
   if (caller.kind !== 'client') throw new MissingPermissionError('Only an institution\'s back office (a machine client) may use the delivery API');
   const binding = await deps.clientBindings.get(caller.clientId);
   if (!binding?.senderId) throw new MissingPermissionError(`Client ${caller.clientId} is not bound to an institution`);
-  return binding.senderId;
+  return { senderId: binding.senderId, clientId: caller.clientId };
+}
+
+/**
+ * An e-Box operator (admin side). The ebox/admin scope, which the route requires, is the
+ * operator's whole right: nothing to look up, the actor is what the audit trail records.
+ */
+export function authorizeOperator(caller: Caller): Actor {
+  return actorOf(caller);
 }
 
 /** For what only a person may do for a company (reply, send): the person, once authorised. */

@@ -1,4 +1,4 @@
-import type { Actor, Grant } from '../domain/access';
+import type { Grant } from '../domain/access';
 import type { AuditEntry } from '../domain/audit';
 import type { ClientBinding } from '../domain/client-binding';
 import type { EnterpriseProfile } from '../domain/enterprise';
@@ -8,8 +8,14 @@ import type { Sender } from '../domain/sender';
 import type { Ssin } from '../domain/ssin';
 import type { Language } from '../domain/text';
 import type { Ports } from '../ports';
+import { authorizeOperator } from './access-control';
+import type { Caller } from '../domain/caller';
 
-/** Ops register institutions, bind machine clients and register companies with their first access managers. */
+/**
+ * Ops register institutions, bind machine clients and register companies with their first access
+ * managers. The ebox/admin scope, checked for every route from its contract, is an operator's
+ * whole right: there is no grant to look up (authorizeOperator only names the actor).
+ */
 export async function putSender(deps: Pick<Ports, 'senders'>, sender: Sender): Promise<Sender> {
   const seen = new Set<string>();
   sender.documentTypes.forEach((type, index) => {
@@ -37,12 +43,8 @@ export interface EnterpriseRegistration {
   accessManagers: Array<{ ssin: Ssin; name: string }>;
 }
 
-export async function putEnterprise(
-  deps: Pick<Ports, 'enterprises' | 'clock'>,
-  enterpriseNumber: EnterpriseNumber,
-  registration: EnterpriseRegistration,
-  actor: Actor,
-): Promise<EnterpriseProfile> {
+export async function putEnterprise(deps: Pick<Ports, 'enterprises' | 'clock'>, caller: Caller, enterpriseNumber: EnterpriseNumber, registration: EnterpriseRegistration): Promise<EnterpriseProfile> {
+  const actor = authorizeOperator(caller);
   const at = deps.clock.now().toISOString();
   // Registering again keeps the grants that already stand (and their history): only what changes is written and recorded.
   const current = new Map((await deps.enterprises.grantsOfEnterprise(enterpriseNumber)).map((grant) => [grant.ssin, grant]));

@@ -2,13 +2,13 @@ import type { Caller } from '../domain/caller';
 import type { EnterpriseNumber } from '../domain/enterprise-number';
 import { ConflictError, DocumentExpiredError, InvalidInputError, NotFoundError } from '../domain/errors';
 import { isExpired, type AttachmentMeta } from '../domain/message';
-import type { OutgoingMessage } from '../domain/outgoing';
+import type { CompanyMessage } from '../domain/company-message';
 import type { Ports } from '../ports';
 import type { Pdf } from '../ports/document-store';
-import { authorizeCompany, authorizeCompanyPerson } from './access-control';
+import { authorizeCompany, authorizeCompanyPerson, authorizeInstitution } from './access-control';
 import { checkInlinePdf, type InlineAttachment } from './inline-attachments';
 
-type Deps = Pick<Ports, 'enterprises' | 'clientBindings' | 'messages' | 'senders' | 'outgoing' | 'documents' | 'clock' | 'ids' | 'settings'>;
+type Deps = Pick<Ports, 'enterprises' | 'clientBindings' | 'messages' | 'senders' | 'companyMessages' | 'documents' | 'clock' | 'ids' | 'settings'>;
 
 const DAY_MS = 86_400_000;
 
@@ -23,7 +23,7 @@ interface Draft {
 /** Stores the PDFs, then the message (with its audit entry) in one transaction. */
 type Author = Awaited<ReturnType<typeof authorizeCompanyPerson>>;
 
-async function store(deps: Deps, enterpriseNumber: EnterpriseNumber, { actor, person }: Author, draft: Draft, answeredExpiresAt?: string): Promise<OutgoingMessage> {
+async function store(deps: Deps, enterpriseNumber: EnterpriseNumber, { actor, person }: Author, draft: Draft, answeredExpiresAt?: string): Promise<CompanyMessage> {
   let inline = 0;
   const pdfs = draft.attachments.map((attachment, index) => {
     const pdf = checkInlinePdf(attachment, index, inline);
@@ -32,9 +32,16 @@ async function store(deps: Deps, enterpriseNumber: EnterpriseNumber, { actor, pe
   });
   const now = deps.clock.now();
   const id = deps.ids.newId(now);
-  const attachments: AttachmentMeta[] = pdfs.map((pdf) => ({ attachmentId: deps.ids.newId(now), fileName: pdf.fileName, mediaType: 'application/pdf', size: pdf.size, sha256: pdf.sha256 }));
-  const stored = attachments.map(({ attachmentId }): Pdf => ({ of: 'companyMessage', enterpriseNumber, id, attachmentId }));
-  const message: OutgoingMessage = {
+  // Each PDF with its id and where it goes.
+  const placed = pdfs.map((pdf) => {
+    const attachmentId = deps.ids.newId(now);
+    const meta: AttachmentMeta = { attachmentId, fileName: pdf.fileName, mediaType: 'application/pdf', size: pdf.size, sha256: pdf.sha256 };
+    const target: Pdf = { of: 'companyMessage', enterpriseNumber, id, attachmentId };
+    return { pdf, meta, target };
+  });
+  const attachments = placed.map(({ meta }) => meta);
+  const stored = placed.map(({ target }) => target);
+  const message: CompanyMessage = {
     id,
     from: enterpriseNumber,
     to: draft.to,
@@ -47,10 +54,10 @@ async function store(deps: Deps, enterpriseNumber: EnterpriseNumber, { actor, pe
     attachments,
   };
   try {
-    const writes = await Promise.allSettled(pdfs.map((pdf, index) => deps.documents.put(stored[index]!, pdf.bytes, pdf.sha256)));
+    const writes = await Promise.allSettled(placed.map(({ pdf, target }) => deps.documents.put(target, pdf.bytes, pdf.sha256)));
     const failed = writes.find((write): write is PromiseRejectedResult => write.status === 'rejected');
     if (failed) throw failed.reason;
-    await deps.outgoing.put(message, { at: message.sentAt, actor, action: draft.inReplyTo ? 'REPLY_SENT' : 'MESSAGE_SENT', messageId: draft.inReplyTo ?? id, detail: draft.to });
+    await deps.companyMessages.put(message, { at: message.sentAt, actor, action: draft.inReplyTo ? 'REPLY_SENT' : 'MESSAGE_SENT', messageId: draft.inReplyTo ?? id, detail: draft.to });
   } catch (error) {
     await deps.documents.delete(stored).catch(() => undefined); // best effort: nothing refers to them
     throw error;
@@ -83,35 +90,37 @@ export async function sendToInstitution(deps: Deps, caller: Caller, enterpriseNu
 
 export async function listSent(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, pageSize: number, cursor?: string) {
   await authorizeCompany(deps, caller, enterpriseNumber, 'mailbox');
-  return deps.outgoing.sentPage(enterpriseNumber, deps.clock.now(), pageSize, cursor);
+  return deps.companyMessages.sentPage(enterpriseNumber, deps.clock.now(), pageSize, cursor);
 }
 
-export async function getSent(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, id: string): Promise<OutgoingMessage> {
+export async function getSent(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, id: string): Promise<CompanyMessage> {
   await authorizeCompany(deps, caller, enterpriseNumber, 'mailbox');
-  const message = await deps.outgoing.sent(enterpriseNumber, id);
+  const message = await deps.companyMessages.sent(enterpriseNumber, id);
   if (!message) throw new NotFoundError(`${enterpriseNumber} sent no message ${id}`);
   return stillAvailable(message, deps.clock.now());
 }
 
 /** An expired company message is gone for both sides at once, before TTL removes it. */
-function stillAvailable(message: OutgoingMessage, now: Date): OutgoingMessage {
+function stillAvailable(message: CompanyMessage, now: Date): CompanyMessage {
   if (isExpired(message.expiresAt, now)) throw new DocumentExpiredError(`Message ${message.id} expired on ${message.expiresAt}; expired messages are deleted`, message.expiresAt);
   return message;
 }
 
 /** The institution's side: only what was addressed to it. */
-export async function listReceived(deps: Pick<Deps, 'outgoing' | 'clock'>, senderId: string, pageSize: number, cursor?: string) {
-  return deps.outgoing.receivedPage(senderId, deps.clock.now(), pageSize, cursor);
+export async function listReceived(deps: Pick<Deps, 'clientBindings' | 'companyMessages' | 'clock'>, caller: Caller, pageSize: number, cursor?: string) {
+  const { senderId } = await authorizeInstitution(deps, caller);
+  return deps.companyMessages.receivedPage(senderId, deps.clock.now(), pageSize, cursor);
 }
 
-export async function getReceived(deps: Pick<Deps, 'outgoing' | 'clock'>, senderId: string, id: string): Promise<OutgoingMessage> {
-  const message = await deps.outgoing.received(senderId, id);
+export async function getReceived(deps: Pick<Deps, 'clientBindings' | 'companyMessages' | 'clock'>, caller: Caller, id: string): Promise<CompanyMessage> {
+  const { senderId } = await authorizeInstitution(deps, caller);
+  const message = await deps.companyMessages.received(senderId, id);
   if (!message) throw new NotFoundError(`No message ${id} was sent to ${senderId}`);
   return stillAvailable(message, deps.clock.now());
 }
 
-export async function receivedAttachmentUrl(deps: Pick<Deps, 'outgoing' | 'documents' | 'clock'>, senderId: string, id: string, attachmentId: string) {
-  const message = await getReceived(deps, senderId, id);
+export async function receivedAttachmentUrl(deps: Pick<Deps, 'clientBindings' | 'companyMessages' | 'documents' | 'clock'>, caller: Caller, id: string, attachmentId: string) {
+  const message = await getReceived(deps, caller, id);
   const attachment = message.attachments.find((candidate) => candidate.attachmentId === attachmentId);
   if (!attachment) throw new NotFoundError(`Message ${id} has no attachment ${attachmentId}`);
   const pdf: Pdf = { of: 'companyMessage', enterpriseNumber: message.from, id, attachmentId };

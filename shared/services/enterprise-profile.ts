@@ -7,7 +7,7 @@ import { NotFoundError } from '../domain/errors';
 import type { Language } from '../domain/text';
 import type { Ports } from '../ports';
 import type { ProfileChanges } from '../ports/enterprises-repository';
-import { authorizeCompany } from './access-control';
+import { authorizeCompany, authorizeInstitution } from './access-control';
 
 type Deps = Pick<Ports, 'enterprises' | 'clientBindings' | 'messages' | 'clock'>;
 
@@ -58,7 +58,8 @@ export async function patchProfile(deps: Deps, caller: Caller, enterpriseNumber:
 }
 
 /** What institutions may know: whether the company asked to receive everything digitally. */
-export async function getPreferences(deps: Pick<Ports, 'enterprises'>, enterpriseNumber: EnterpriseNumber) {
+export async function getPreferences(deps: Pick<Ports, 'enterprises' | 'clientBindings'>, caller: Caller, enterpriseNumber: EnterpriseNumber) {
+  await authorizeInstitution(deps, caller);
   const profile = await deps.enterprises.getProfile(enterpriseNumber);
   return {
     enterpriseNumber,

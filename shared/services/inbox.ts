@@ -3,13 +3,13 @@ import type { Caller } from '../domain/caller';
 import type { EnterpriseNumber } from '../domain/enterprise-number';
 import { DocumentExpiredError, NotFoundError } from '../domain/errors';
 import { isExpired, type Message } from '../domain/message';
-import type { OutgoingMessage } from '../domain/outgoing';
+import type { CompanyMessage } from '../domain/company-message';
 import type { Ports } from '../ports';
 import type { Pdf } from '../ports/document-store';
 import type { InboxFilter } from '../ports/messages-repository';
 import { authorizeCompany } from './access-control';
 
-type Deps = Pick<Ports, 'enterprises' | 'clientBindings' | 'messages' | 'documents' | 'clock' | 'outgoing'>;
+type Deps = Pick<Ports, 'enterprises' | 'clientBindings' | 'messages' | 'documents' | 'clock' | 'companyMessages'>;
 
 /** A company's messages, newest first, filtered; one Query per page. */
 export async function listInbox(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, filter: InboxFilter, pageSize: number, cursor?: string) {
@@ -41,11 +41,11 @@ async function read(deps: Deps, message: Message, audit: AuditEntry): Promise<Me
 }
 
 /** Opening a message marks it read and is audited. Comes with the company's replies. */
-export async function readMessage(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, messageId: string): Promise<{ message: Message; replies: OutgoingMessage[] }> {
+export async function readMessage(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, messageId: string): Promise<{ message: Message; replies: CompanyMessage[] }> {
   const { actor } = await authorizeCompany(deps, caller, enterpriseNumber, 'mailbox');
   const message = await visibleMessage(deps, enterpriseNumber, messageId);
   const at = deps.clock.now().toISOString();
-  const [opened, replies] = await Promise.all([read(deps, message, { at, actor, action: 'MESSAGE_READ', messageId }), deps.outgoing.repliesTo(enterpriseNumber, messageId)]);
+  const [opened, replies] = await Promise.all([read(deps, message, { at, actor, action: 'MESSAGE_READ', messageId }), deps.companyMessages.repliesTo(enterpriseNumber, messageId)]);
   return { message: opened, replies };
 }
 

@@ -27,7 +27,7 @@ export async function sendNotifications(deps: Deps, queued: QueuedJob[]): Promis
     const key = `${job.kind}#${job.enterpriseNumber}`;
     const group = groups.get(key) ?? { kind: job.kind, enterpriseNumber: job.enterpriseNumber, recordIds: [], messageIds: new Set<string>() };
     group.recordIds.push(recordId);
-    job.messageIds.forEach((id) => group.messageIds.add(id));
+    for (const id of job.messageIds) group.messageIds.add(id);
     groups.set(key, group);
   }
   const failed: string[] = [];

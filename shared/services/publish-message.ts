@@ -16,6 +16,8 @@ import { findDocumentType } from '../domain/sender';
 import { pickText, type MultilingualText } from '../domain/text';
 import type { Ports } from '../ports';
 import type { Pdf, UploadPdf } from '../ports/document-store';
+import type { Caller } from '../domain/caller';
+import { authorizeInstitution } from './access-control';
 import { checkInlinePdf, type InlineAttachment } from './inline-attachments';
 
 export type AttachmentInput = InlineAttachment | { fileName: string; uploadId: string };
@@ -32,13 +34,7 @@ export interface PublishRequest {
   attachments: AttachmentInput[];
 }
 
-type Deps = Pick<Ports, 'senders' | 'messages' | 'uploads' | 'documents' | 'clock' | 'ids'>;
-
-/** The institution publishing, through its back office (a machine client bound to it). */
-export interface Publisher {
-  senderId: string;
-  clientId: string;
-}
+type Deps = Pick<Ports, 'clientBindings' | 'senders' | 'messages' | 'uploads' | 'documents' | 'clock' | 'ids'>;
 
 /** A PDF ready to store: inline bytes, or an upload already in the store (the version that was checked). */
 type ResolvedAttachment = { fileName: string; size: number; sha256: string } & ({ bytes: Buffer } | { upload: UploadPdf; version?: string });
@@ -110,7 +106,8 @@ async function replayOf(deps: Deps, senderId: string, externalId: string, hash: 
  * sender's record and the idempotency record in one transaction. A replay (same externalId, same
  * content) returns the original; nothing visible is left behind by a refused or failed request.
  */
-export async function publishMessage(deps: Deps, publisher: Publisher, request: PublishRequest): Promise<{ delivery: Delivery; created: boolean }> {
+export async function publishMessage(deps: Deps, caller: Caller, request: PublishRequest): Promise<{ delivery: Delivery; created: boolean }> {
+  const publisher = await authorizeInstitution(deps, caller);
   const { senderId } = publisher;
   const hash = contentHash(request);
   if (request.externalId) {
@@ -134,14 +131,15 @@ export async function publishMessage(deps: Deps, publisher: Publisher, request: 
 
   const now = deps.clock.now();
   const messageId = deps.ids.newId(now);
-  const metas: AttachmentMeta[] = attachments.map((attachment) => ({
-    attachmentId: deps.ids.newId(now),
-    fileName: attachment.fileName,
-    mediaType: 'application/pdf',
-    size: attachment.size,
-    sha256: attachment.sha256,
-  }));
-  const pdfs = metas.map(({ attachmentId }): Pdf => ({ of: 'message', enterpriseNumber: request.recipient, messageId, attachmentId }));
+  // Each attachment with its id and where its PDF goes.
+  const placed = attachments.map((attachment) => {
+    const attachmentId = deps.ids.newId(now);
+    const meta: AttachmentMeta = { attachmentId, fileName: attachment.fileName, mediaType: 'application/pdf', size: attachment.size, sha256: attachment.sha256 };
+    const target: Pdf = { of: 'message', enterpriseNumber: request.recipient, messageId, attachmentId };
+    return { attachment, meta, target };
+  });
+  const metas = placed.map(({ meta }) => meta);
+  const pdfs = placed.map(({ target }) => target);
   const publishedAt = now.toISOString();
   const expiresAt = expiryOf(now, request.validityDays ?? type.validityDays).toISOString();
   const message: Message = {
@@ -167,8 +165,8 @@ export async function publishMessage(deps: Deps, publisher: Publisher, request: 
   try {
     // The PDFs first: a message is never visible without its documents.
     const writes = await Promise.allSettled(
-      attachments.map((attachment, index) =>
-        'bytes' in attachment ? deps.documents.put(pdfs[index]!, attachment.bytes, attachment.sha256) : deps.documents.copy(attachment.upload, pdfs[index]!, attachment.version),
+      placed.map(({ attachment, target }) =>
+        'bytes' in attachment ? deps.documents.put(target, attachment.bytes, attachment.sha256) : deps.documents.copy(attachment.upload, target, attachment.version),
       ),
     );
     const failed = writes.find((write): write is PromiseRejectedResult => write.status === 'rejected');

@@ -2,7 +2,7 @@ import { SYSTEM_ACTOR, type AuditEntry } from '../domain/audit';
 import type { EnterpriseNumber } from '../domain/enterprise-number';
 import type { Message } from '../domain/message';
 import type { NotificationJob } from '../domain/notification';
-import type { OutgoingMessage } from '../domain/outgoing';
+import type { CompanyMessage } from '../domain/company-message';
 import { logger } from '../logger';
 import type { Ports } from '../ports';
 import type { Pdf } from '../ports/document-store';
@@ -59,7 +59,7 @@ async function removeMessage(deps: Deps, message: Message): Promise<void> {
   logger.info('expired message removed', { messageId: message.messageId, enterpriseNumber: message.enterpriseNumber, attachments: pdfs });
 }
 
-async function removeCompanyMessage(deps: Pick<Deps, 'documents'>, message: OutgoingMessage): Promise<void> {
+async function removeCompanyMessage(deps: Pick<Deps, 'documents'>, message: CompanyMessage): Promise<void> {
   await deps.documents.delete(message.attachments.map(({ attachmentId }): Pdf => ({ of: 'companyMessage', enterpriseNumber: message.from, id: message.id, attachmentId })));
   logger.info('expired company message removed', { id: message.id, enterpriseNumber: message.from, attachments: message.attachments.length });
 }

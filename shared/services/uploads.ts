@@ -1,4 +1,6 @@
+import type { Caller } from '../domain/caller';
 import type { Ports } from '../ports';
+import { authorizeInstitution } from './access-control';
 
 export interface UploadRequest {
   fileName: string;
@@ -10,7 +12,8 @@ export interface UploadRequest {
  * Large PDFs go straight to the document store through a presigned PUT; the message refers to the
  * upload and the size and digest are checked when it is published.
  */
-export async function createUpload(deps: Pick<Ports, 'uploads' | 'documents' | 'clock' | 'ids' | 'settings'>, senderId: string, request: UploadRequest) {
+export async function createUpload(deps: Pick<Ports, 'clientBindings' | 'uploads' | 'documents' | 'clock' | 'ids' | 'settings'>, caller: Caller, request: UploadRequest) {
+  const { senderId } = await authorizeInstitution(deps, caller);
   const now = deps.clock.now();
   const uploadId = deps.ids.newId(now);
   const expiresAt = new Date(now.getTime() + deps.settings.presignedUrlSeconds * 1000).toISOString();

@@ -359,7 +359,7 @@ describe('permissions', () => {
     // What a granted resource is, read back from the template: the table, one of its indexes, an area of the bucket, a queue.
     const kindOf = (resource: unknown): string => {
       const text = JSON.stringify(resource);
-      const area = /"\/(documents|outgoing|uploads)\/\*"/.exec(text)?.[1];
+      const area = /"\/(documents|company-messages|uploads)\/\*"/.exec(text)?.[1];
       const index = /"\/index\/(\w+)"/.exec(text)?.[1];
       if (text.includes(`"${tableId}"`)) return index ? `index:${index}` : 'table';
       if (text.includes(`"${bucketId}"`)) return area ? `objects:${area}` : 'bucket';

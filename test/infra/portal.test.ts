@@ -394,13 +394,18 @@ function findCycle(resourcesById: Record<string, unknown>): string[] | undefined
   const ids = new Set(Object.keys(resourcesById));
   const edges = new Map<string, Set<string>>();
   const collect = (value: unknown, into: Set<string>): void => {
-    if (Array.isArray(value)) return value.forEach((item) => collect(item, into));
+    if (Array.isArray(value)) {
+      for (const item of value) collect(item, into);
+      return;
+    }
     if (value === null || typeof value !== 'object') return;
     for (const [key, inner] of Object.entries(value)) {
       if (key === 'Ref' && typeof inner === 'string') into.add(inner);
       else if (key === 'Fn::GetAtt' && Array.isArray(inner) && typeof inner[0] === 'string') into.add(inner[0]);
       else if (key === 'Fn::Sub') for (const match of JSON.stringify(inner).matchAll(/\$\{([A-Za-z0-9]+)/g)) into.add(match[1] ?? '');
-      else if (key === 'DependsOn') [inner].flat().forEach((dependency) => typeof dependency === 'string' && into.add(dependency));
+      else if (key === 'DependsOn') {
+        for (const dependency of [inner].flat()) if (typeof dependency === 'string') into.add(dependency);
+      }
       else collect(inner, into);
     }
   };

@@ -65,8 +65,8 @@ describe('company messages and replies expire', () => {
   it('both are listed, and their PDFs stored, while valid', async () => {
     const sent = await call<{ items: CompanyMessage[] }>('GET', `/v1/enterprises/${n()}/sent?pageSize=100`, { token: reader });
     expect(sent.body.items.map((item) => item.id)).toEqual(expect.arrayContaining([reply.id, letter.id]));
-    expect(await storedObjects(`outgoing/${n()}/${reply.id}/`)).toHaveLength(1);
-    expect(await storedObjects(`outgoing/${n()}/${letter.id}/`)).toHaveLength(1);
+    expect(await storedObjects(`company-messages/${n()}/${reply.id}/`)).toHaveLength(1);
+    expect(await storedObjects(`company-messages/${n()}/${letter.id}/`)).toHaveLength(1);
   });
 
   it('once the answered message expired, the reply disappears at once from both sides, then TTL removes it and its PDF', async () => {
@@ -81,8 +81,8 @@ describe('company messages and replies expire', () => {
     const attachmentId = reply.attachments[0]?.attachmentId ?? '';
     expectProblem(await call('GET', `/v1/received/${reply.id}/attachments/${attachmentId}/content`, { token: backOffice }), 410, 'urn:problem-type:ebox:documentExpired');
     await ttlAndStream();
-    expect(await storedObjects(`outgoing/${n()}/${reply.id}/`)).toEqual([]);
-    expect(await storedObjects(`outgoing/${n()}/${letter.id}/`)).toHaveLength(1);
+    expect(await storedObjects(`company-messages/${n()}/${reply.id}/`)).toEqual([]);
+    expect(await storedObjects(`company-messages/${n()}/${letter.id}/`)).toHaveLength(1);
     expectProblem(await call('GET', `/v1/enterprises/${n()}/sent/${reply.id}`, { token: reader }), 404, 'urn:problem-type:belgif:resourceNotFound');
   });
 
@@ -92,7 +92,7 @@ describe('company messages and replies expire', () => {
     const sent = await call<{ items: CompanyMessage[] }>('GET', `/v1/enterprises/${n()}/sent?pageSize=100`, { token: reader });
     expect(sent.body.items).toEqual([]);
     await ttlAndStream();
-    expect(await storedObjects(`outgoing/${n()}/`)).toEqual([]);
+    expect(await storedObjects(`company-messages/${n()}/`)).toEqual([]);
     const received = await call<{ items: CompanyMessage[] }>('GET', '/v1/received?pageSize=100', { token: backOffice });
     expect(received.body.items.map((item) => item.id)).not.toContain(letter.id);
   });

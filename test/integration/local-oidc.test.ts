@@ -62,8 +62,8 @@ const authorizeUrl = (request: Record<string, string>) => `${onBase(metadata.aut
 
 /** The sign-in page's hidden inputs, as the browser would post them back. */
 function hiddenFields(html: string): Record<string, string> {
-  const unescape = (value: string) => value.replace(/&#(\d+);/g, (_match, code: string) => String.fromCharCode(Number(code)));
-  return Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match) => [match[1] ?? '', unescape(match[2] ?? '')]));
+  const decodeEntities = (value: string) => value.replace(/&#(\d+);/g, (_match, code: string) => String.fromCharCode(Number(code)));
+  return Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match) => [match[1] ?? '', decodeEntities(match[2] ?? '')]));
 }
 
 /** Opens the sign-in page and submits it: the redirect back to the client, and what the client kept. */

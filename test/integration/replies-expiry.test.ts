@@ -73,14 +73,14 @@ describe('replies to an expired message', () => {
     await advanceDays(2);
     const beforeSent = await sentIds();
     const beforeReceived = await receivedIds();
-    const beforeObjects = await storedObjects(`outgoing/${company.enterpriseNumber}/`);
+    const beforeObjects = await storedObjects(`company-messages/${company.enterpriseNumber}/`);
     for (const message of [shortLived, shortTax]) {
       const response = await call('POST', repliesPath(company.enterpriseNumber, message.messageId), { token: reader, body: { body: 'Trop tard', attachments: [inline(samplePdf('late'))] } });
       expect(expectProblem(response, 410, 'urn:problem-type:ebox:documentExpired').detail).toContain(message.messageId);
     }
     expect(await sentIds()).toEqual(beforeSent);
     expect(await receivedIds()).toEqual(beforeReceived);
-    expect(await storedObjects(`outgoing/${company.enterpriseNumber}/`)).toEqual(beforeObjects);
+    expect(await storedObjects(`company-messages/${company.enterpriseNumber}/`)).toEqual(beforeObjects);
     const audit = await call<{ items: Array<{ action: string }> }>('GET', `/v1/enterprises/${company.enterpriseNumber}/audit?pageSize=100`, { token: reader });
     expect(audit.body.items.filter((item) => item.action === 'REPLY_SENT')).toHaveLength(1); // the early reply only
   });

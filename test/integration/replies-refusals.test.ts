@@ -27,7 +27,7 @@ const sentPath = (n: string) => `/v1/enterprises/${n}/sent`;
 
 let dynamo: DynamoDBDocumentClient | undefined;
 /** Read-only look at the company's partition: the SENT# and REPLY# items the API writes. */
-async function storedOutgoing(enterpriseNumber: string): Promise<Array<Record<string, unknown>>> {
+async function storedCompanyMessages(enterpriseNumber: string): Promise<Array<Record<string, unknown>>> {
   dynamo ??= DynamoDBDocumentClient.from(
     new DynamoDBClient({ region: 'eu-west-1', endpoint: process.env.EBOX_DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
   );
@@ -87,8 +87,8 @@ async function expectNothingSent(company: EnterpriseSetup, messageId?: string): 
     expect(received.status).toBe(200);
     expect(received.body.items.filter((item) => item.from === n)).toEqual([]);
   }
-  expect(await storedOutgoing(n)).toEqual([]);
-  expect(await storedObjects(`outgoing/${n}/`)).toEqual([]);
+  expect(await storedCompanyMessages(n)).toEqual([]);
+  expect(await storedObjects(`company-messages/${n}/`)).toEqual([]);
   const audit = await call<{ items: Array<{ action: string }> }>('GET', `/v1/enterprises/${n}/audit?pageSize=100`, { token: company.manager.token });
   expect(audit.body.items.map((item) => item.action)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(REPLY|MESSAGE)_SENT$/)]));
 }

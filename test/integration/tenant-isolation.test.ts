@@ -189,7 +189,7 @@ interface World {
   body: string;
   fileName: string;
   /** A message A's user sent to the institution (what /v1/received shows it). */
-  outgoing: { id: string; attachmentId: string; subject: string; body: string; fileName: string };
+  companyMessage: { id: string; attachmentId: string; subject: string; body: string; fileName: string };
   /** The client id that refused callers try to bind to A through the admin API. */
   hijackClientId: string;
   /** The sender id that refused callers try to register through the admin API. */
@@ -215,14 +215,14 @@ beforeAll(async () => {
   const revoked = await grantUser(a, `Revoked ${uniqueId('r')}`);
   await revoke(a, revoked.ssin);
   const stranger = await newPerson();
-  const outgoingDraft = { subject: `Réclamation ${uniqueId('claim')}`, body: `Notre dossier ${uniqueId('file')}`, fileName: `${uniqueId('annexe-secret')}.pdf` };
+  const companyMessageDraft = { subject: `Réclamation ${uniqueId('claim')}`, body: `Notre dossier ${uniqueId('file')}`, fileName: `${uniqueId('annexe-secret')}.pdf` };
   const sent = await call<{ id: string; attachments: Array<{ attachmentId: string }> }>('POST', `/v1/enterprises/${a.enterpriseNumber}/sent`, {
     token: user.token,
     body: {
       to: sender.senderId,
-      subject: outgoingDraft.subject,
-      body: outgoingDraft.body,
-      attachments: [{ fileName: outgoingDraft.fileName, mediaType: 'application/pdf', contentBase64: samplePdf(outgoingDraft.body).toString('base64') }],
+      subject: companyMessageDraft.subject,
+      body: companyMessageDraft.body,
+      attachments: [{ fileName: companyMessageDraft.fileName, mediaType: 'application/pdf', contentBase64: samplePdf(companyMessageDraft.body).toString('base64') }],
     },
   });
   if (sent.status !== 201) throw new Error(`sent: ${sent.status} ${JSON.stringify(sent.body)}`);
@@ -242,7 +242,7 @@ beforeAll(async () => {
     subject,
     body,
     fileName,
-    outgoing: { ...outgoingDraft, id: sent.body.id, attachmentId: sent.body.attachments[0]!.attachmentId },
+    companyMessage: { ...companyMessageDraft, id: sent.body.id, attachmentId: sent.body.attachments[0]!.attachmentId },
     hijackClientId: uniqueId('hijack-client'),
     hijackSenderId: uniqueId('hijack-sender'),
     tokens: {
@@ -270,8 +270,8 @@ function requestFor(key: string, path: string): { path: string; body?: unknown }
   const concrete = path
     .replace('{enterpriseNumber}', a.enterpriseNumber)
     .replace('{messageId}', world.messageId)
-    .replace('{id}', world.outgoing.id)
-    .replace('{attachmentId}', received ? world.outgoing.attachmentId : world.attachmentId)
+    .replace('{id}', world.companyMessage.id)
+    .replace('{attachmentId}', received ? world.companyMessage.attachmentId : world.attachmentId)
     .replace('{ssin}', world.target.ssin)
     .replace('{senderId}', world.hijackSenderId)
     .replace('{clientId}', world.hijackClientId);
@@ -304,9 +304,9 @@ function requestFor(key: string, path: string): { path: string; body?: unknown }
 /** A's data that no foreign persona may ever see; ids only where the request did not carry them. */
 function secretsOfA(requestPath: string): string[] {
   const { a } = world;
-  const { outgoing } = world;
-  const always = [a.name, a.email, a.manager.name, a.manager.ssin, world.user.name, world.subject, world.body, world.fileName, outgoing.subject, outgoing.body, outgoing.fileName];
-  const ids = [a.enterpriseNumber, world.messageId, world.attachmentId, outgoing.id, outgoing.attachmentId, world.target.ssin, world.user.ssin].filter((id) => !requestPath.includes(id));
+  const { companyMessage } = world;
+  const always = [a.name, a.email, a.manager.name, a.manager.ssin, world.user.name, world.subject, world.body, world.fileName, companyMessage.subject, companyMessage.body, companyMessage.fileName];
+  const ids = [a.enterpriseNumber, world.messageId, world.attachmentId, companyMessage.id, companyMessage.attachmentId, world.target.ssin, world.user.ssin].filter((id) => !requestPath.includes(id));
   return [...always, ...ids];
 }
 

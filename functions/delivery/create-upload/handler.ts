@@ -1,12 +1,10 @@
 import { container } from '../../../shared/container';
 import { routeHandler } from '../../../shared/http/api-handler';
-import { authorizeSender } from '../../../shared/services/access-control';
 import { createUpload } from '../../../shared/services/uploads';
 import { route } from './route';
 
 /** POST /v1/uploads: a presigned PUT URL for a PDF too large to send inline. */
 export const handler = routeHandler(route, async ({ caller, body }) => {
   const deps = container();
-  const senderId = await authorizeSender(deps, caller);
-  return { status: 201, body: await createUpload(deps, senderId, body) };
+  return { status: 201, body: await createUpload(deps, caller, body) };
 });

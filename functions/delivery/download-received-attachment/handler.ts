@@ -1,14 +1,12 @@
 import { container } from '../../../shared/container';
 import { routeHandler } from '../../../shared/http/api-handler';
 import { download } from '../../../shared/http/responses';
-import { authorizeSender } from '../../../shared/services/access-control';
 import { receivedAttachmentUrl } from '../../../shared/services/company-messages';
 import { route } from './route';
 
 /** GET /v1/received/{id}/attachments/{attachmentId}/content: 302 to a short-lived URL (or the link as JSON), with the digest. */
 export const handler = routeHandler(route, async ({ caller, params, event }) => {
   const deps = container();
-  const senderId = await authorizeSender(deps, caller);
-  const link = await receivedAttachmentUrl(deps, senderId, params.id, params.attachmentId);
+  const link = await receivedAttachmentUrl(deps, caller, params.id, params.attachmentId);
   return download(link, event.headers?.accept);
 });

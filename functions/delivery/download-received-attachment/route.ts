@@ -19,5 +19,5 @@ export const route = defineRoute({
   ],
   errors: [400, 401, 403, 404, 410],
   errorNotes: { 403: NOT_AN_INSTITUTION, 404: 'resourceNotFound: no such message or attachment for this institution', 410: 'documentExpired: the message expired (a reply with the message it answers, a company message after a year); it is deleted soon after, then 404' },
-  touches: { table: { access: 'read', indexes: ['gsi1'], partitions: ['CLIENT#', 'RCV#'] }, bucket: { read: ['outgoing'] } },
+  touches: { table: { access: 'read', indexes: ['gsi1'], partitions: ['CLIENT#', 'RCV#'] }, bucket: { read: ['company-messages'] } },
 });

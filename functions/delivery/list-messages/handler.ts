@@ -2,7 +2,6 @@ import { container } from '../../../shared/container';
 import { pageLinks } from '../../../shared/domain/pagination';
 import { routeHandler } from '../../../shared/http/api-handler';
 import { ok } from '../../../shared/http/responses';
-import { authorizeSender } from '../../../shared/services/access-control';
 import { listSentMessages } from '../../../shared/services/sender-messages';
 import { toDeliveryView } from '../../views';
 import { route } from './route';
@@ -10,8 +9,7 @@ import { route } from './route';
 /** GET /v1/messages?externalId=&pageSize=&cursor=: the sender's own messages, newest first. */
 export const handler = routeHandler(route, async ({ caller, query, event }) => {
   const deps = container();
-  const senderId = await authorizeSender(deps, caller);
-  const page = await listSentMessages(deps, senderId, query);
+  const page = await listSentMessages(deps, caller, query);
   const now = deps.clock.now();
   return ok({
     items: page.deliveries.map((delivery) => toDeliveryView(delivery, now)),

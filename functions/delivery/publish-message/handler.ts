@@ -1,8 +1,6 @@
 import { container } from '../../../shared/container';
-import { callerId } from '../../../shared/domain/caller';
 import { routeHandler } from '../../../shared/http/api-handler';
 import { created, ok } from '../../../shared/http/responses';
-import { authorizeSender } from '../../../shared/services/access-control';
 import { publishMessage } from '../../../shared/services/publish-message';
 import { toDeliveryView } from '../../views';
 import { route } from './route';
@@ -10,9 +8,8 @@ import { route } from './route';
 /** POST /v1/messages: an institution publishes a message to a company (201, or 200 for a replay). */
 export const handler = routeHandler(route, async ({ caller, body, log }) => {
   const deps = container();
-  const senderId = await authorizeSender(deps, caller);
-  const { delivery, created: isNew } = await publishMessage(deps, { senderId, clientId: callerId(caller) }, body);
-  log.info(isNew ? 'message published' : 'publication replayed', { messageId: delivery.messageId, senderId, recipient: delivery.recipient });
+  const { delivery, created: isNew } = await publishMessage(deps, caller, body);
+  log.info(isNew ? 'message published' : 'publication replayed', { messageId: delivery.messageId, senderId: delivery.senderId, recipient: delivery.recipient });
   const view = toDeliveryView(delivery, deps.clock.now());
   const location = `/v1/messages/${delivery.messageId}`;
   return isNew ? created(view, location) : ok(view, { Location: location });

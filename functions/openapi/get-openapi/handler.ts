@@ -11,4 +11,7 @@ import { route } from './route';
 let document: OpenApiDocument | undefined;
 
 /** GET /openapi.json: the contract (OpenAPI 3.1), generated from the zod schemas the handlers validate with. */
-export const handler = publicRouteHandler(route, async () => ok((document ??= buildOpenApiDocument())));
+export const handler = publicRouteHandler(route, async () => {
+  document ??= buildOpenApiDocument();
+  return ok(document);
+});

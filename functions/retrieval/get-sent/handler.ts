@@ -2,10 +2,10 @@ import { container } from '../../../shared/container';
 import { routeHandler } from '../../../shared/http/api-handler';
 import { ok } from '../../../shared/http/responses';
 import { getSent } from '../../../shared/services/company-messages';
-import { toOutgoingView } from '../../views';
+import { toCompanyMessageView } from '../../views';
 import { route } from './route';
 
 /** GET /v1/enterprises/{n}/sent/{id}: one reply or message the company sent. */
 export const handler = routeHandler(route, async ({ caller, params }) =>
-  ok(toOutgoingView(await getSent(container(), caller, params.enterpriseNumber, params.id))),
+  ok(toCompanyMessageView(await getSent(container(), caller, params.enterpriseNumber, params.id))),
 );

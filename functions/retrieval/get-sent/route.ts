@@ -1,7 +1,7 @@
 import { SCOPES } from '../../../shared/domain/roles';
 import { defineRoute } from '../../../shared/http/route-contract';
 import { NO_ACCESS } from '../../error-notes';
-import { outgoingView } from '../../views';
+import { companyMessageView } from '../../views';
 import { params as sentParams } from './schema';
 
 /** GET /v1/enterprises/{enterpriseNumber}/sent/{id} */
@@ -12,7 +12,7 @@ export const route = defineRoute({
   tag: 'Retrieval',
   security: [SCOPES.read],
   params: sentParams,
-  responses: [{ status: 200, description: 'The message the company sent', schema: outgoingView }],
+  responses: [{ status: 200, description: 'The message the company sent', schema: companyMessageView }],
   errors: [400, 401, 403, 404, 410],
   errorNotes: { 403: NO_ACCESS, 404: 'resourceNotFound: the company sent no such message', 410: 'documentExpired: the message expired (a reply with the message it answers, a company message after a year); it is deleted soon after, then 404' },
   touches: { table: { access: 'read', partitions: ['CLIENT#', 'ENT#'] } },

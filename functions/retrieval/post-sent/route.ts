@@ -1,7 +1,7 @@
 import { SCOPES } from '../../../shared/domain/roles';
 import { defineRoute } from '../../../shared/http/route-contract';
 import { NO_PERSON_ACCESS } from '../../error-notes';
-import { outgoingView } from '../../views';
+import { companyMessageView } from '../../views';
 import { enterpriseParams } from '../enterprise-params';
 import { body as postSentBody } from './schema';
 
@@ -15,7 +15,7 @@ export const route = defineRoute({
   security: [SCOPES.read],
   params: enterpriseParams,
   body: postSentBody,
-  responses: [{ status: 201, description: 'Sent to the institution', schema: outgoingView, headers: ['Location'] }],
+  responses: [{ status: 201, description: 'Sent to the institution', schema: companyMessageView, headers: ['Location'] }],
   errors: [400, 401, 403, 409, 413, 415],
   errorNotes: {
     400: 'badRequest; referencedResourceNotFound when no institution `to` is registered',
@@ -24,5 +24,5 @@ export const route = defineRoute({
     413: 'payloadTooLarge: inline attachments exceed 4 MiB in total',
     415: 'unsupportedMediaType: an attachment is not a PDF',
   },
-  touches: { table: { access: 'readWrite', partitions: ['ENT#', 'SENDER#'] }, bucket: { write: ['outgoing'], delete: ['outgoing'] } },
+  touches: { table: { access: 'readWrite', partitions: ['ENT#', 'SENDER#'] }, bucket: { write: ['company-messages'], delete: ['company-messages'] } },
 });

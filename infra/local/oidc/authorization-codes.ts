@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../../../shared/clock';
+import type { Clock } from '../../../shared/ports/clock';
 import type { Ssin } from '../../../shared/domain/ssin';
 
 /** What a code stands for: the request it answers and who signed in. */

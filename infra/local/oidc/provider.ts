@@ -1,4 +1,4 @@
-import type { Clock } from '../../../shared/clock';
+import type { Clock } from '../../../shared/ports/clock';
 import type { LocalEndpoint, LocalResponse } from '../gateway';
 import type { LocalIssuer } from '../issuer';
 import { AuthorizationCodes } from './authorization-codes';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../../domain/errors';
-import { keys, outgoingKeys } from './keys';
+import { keys, companyMessageKeys } from './keys';
 
 /**
  * Cursors are opaque to clients and never carry a table key: they hold the list they were made
@@ -59,7 +59,7 @@ export const cursors = {
   audit: codec<string, { id: string }>('audit', byId, (key) => ({ id: after(key.sk, 'AUDIT#') }), ({ id: entryId }, n) => keys.audit(n, entryId)),
   /** What a company sent (pk ENT#n, sk SENT#id). */
   sent: codec<string, { id: string }>('sent', byId, (key) => ({ id: after(key.sk, 'SENT#') }), ({ id: sentId }, n) => {
-    const key = outgoingKeys.sent(n, sentId, '');
+    const key = companyMessageKeys.sent(n, sentId, '');
     return { pk: key.pk, sk: key.sk };
   }),
   /** What companies sent to an institution (gsi1 RCV#senderId, with the item's table key). */
@@ -67,7 +67,7 @@ export const cursors = {
     'received',
     z.strictObject({ id, from: enterpriseNumber }),
     (key) => ({ id: after(key.sk, 'SENT#'), from: after(key.pk, 'ENT#') }),
-    ({ id: sentId, from }, senderId) => outgoingKeys.sent(from, sentId, senderId),
+    ({ id: sentId, from }, senderId) => companyMessageKeys.sent(from, sentId, senderId),
   ),
   /** An institution's published messages (gsi1 SND#senderId, with the delivery's table key). */
   deliveries: codec<string, { id: string }>('deliveries', byId, (key) => ({ id: after(key.pk, 'MSG#') }), ({ id: messageId }, senderId) =>

@@ -37,7 +37,7 @@ export const keys = {
 };
 
 function shardOf(id: string): number {
-  return createHash('sha256').update(id).digest()[0]! % EXPIRY_SHARDS;
+  return createHash('sha256').update(id).digest().readUInt8(0) % EXPIRY_SHARDS;
 }
 
 /** The table key of an item whose key helper also carries index attributes. */
@@ -46,8 +46,8 @@ export const primaryKey = (key: { pk: string; sk: string }) => ({ pk: key.pk, sk
 /** DynamoDB TTL wants epoch seconds. */
 export const ttlOf = (isoInstant: string, extraDays = 0) => Math.floor(Date.parse(isoInstant) / 1000) + extraDays * 86_400;
 
-/** Replies and messages from companies to institutions (see OutgoingRepository). */
-export const outgoingKeys = {
+/** Replies and messages from companies to institutions (see CompanyMessagesRepository). */
+export const companyMessageKeys = {
   sent: (n: string, id: string, senderId: string) => ({ pk: `ENT#${n}`, sk: `SENT#${id}`, gsi1pk: `RCV#${senderId}`, gsi1sk: `OUT#${id}` }),
   sentBy: (n: string) => ({ pk: `ENT#${n}`, skPrefix: 'SENT#' }),
   receivedBy: (senderId: string) => ({ gsi1pk: `RCV#${senderId}`, skPrefix: 'OUT#' }),

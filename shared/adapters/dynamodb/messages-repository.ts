@@ -91,10 +91,17 @@ export class DynamoMessagesRepository implements MessagesRepository {
     const conditions = ['expiresAt > :now'];
     const values: Record<string, unknown> = { ':pk': key.pk, ':lower': lower, ':upper': upper, ':now': now.toISOString() };
     const names: Record<string, string> = {};
-    if (filter.read !== undefined) (conditions.push('#read = :read'), (values[':read'] = filter.read), (names['#read'] = 'read'));
-    if (filter.senderId !== undefined) (conditions.push('senderId = :sender'), (values[':sender'] = filter.senderId));
-    if (filter.documentType !== undefined) (conditions.push('documentType.code = :type'), (values[':type'] = filter.documentType));
-    if (filter.registered !== undefined) (conditions.push('registered = :registered'), (values[':registered'] = filter.registered));
+    const where = (condition: string, name: string, value: unknown) => {
+      conditions.push(condition);
+      values[name] = value;
+    };
+    if (filter.read !== undefined) {
+      where('#read = :read', ':read', filter.read);
+      names['#read'] = 'read';
+    }
+    if (filter.senderId !== undefined) where('senderId = :sender', ':sender', filter.senderId);
+    if (filter.documentType !== undefined) where('documentType.code = :type', ':type', filter.documentType);
+    if (filter.registered !== undefined) where('registered = :registered', ':registered', filter.registered);
     const result = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,

@@ -3,7 +3,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { TableChange } from '../../ports/table-changes';
 import * as messageItem from './items/message';
-import * as outgoingItem from './items/outgoing-message';
+import * as companyMessageItem from './items/company-message';
 
 /**
  * Reads a stream record with the same item codecs as table reads; undefined for changes of other
@@ -18,6 +18,6 @@ export function toTableChange(record: DynamoDBRecord): TableChange | undefined {
   const item = unmarshall(image as Record<string, AttributeValue>);
   const sequenceNumber = record.dynamodb?.SequenceNumber ?? '';
   if (item.type === messageItem.TYPE) return { item: 'message', change, message: messageItem.fromItem(item), sequenceNumber };
-  if (item.type === outgoingItem.TYPE && change === 'REMOVE') return { item: 'companyMessage', change, message: outgoingItem.fromItem(item), sequenceNumber };
+  if (item.type === companyMessageItem.TYPE && change === 'REMOVE') return { item: 'companyMessage', change, message: companyMessageItem.fromItem(item), sequenceNumber };
   return undefined;
 }

@@ -12,7 +12,7 @@ export function objectKeyOf(pdf: Pdf): string {
     case 'message':
       return `documents/${pdf.enterpriseNumber}/${pdf.messageId}/${pdf.attachmentId}.pdf`;
     case 'companyMessage':
-      return `outgoing/${pdf.enterpriseNumber}/${pdf.id}/${pdf.attachmentId}.pdf`;
+      return `company-messages/${pdf.enterpriseNumber}/${pdf.id}/${pdf.attachmentId}.pdf`;
     case 'upload':
       return `${UPLOADS_PREFIX}${pdf.senderId}/${pdf.uploadId}.pdf`;
   }

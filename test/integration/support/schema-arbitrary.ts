@@ -126,7 +126,7 @@ function mutate(value: unknown, at: number, kind: Mutation, other: unknown): unk
   const nodes: Array<{ parent?: Record<string, unknown> | unknown[]; key?: string | number; node: unknown }> = [];
   const walk = (node: unknown, parent?: Record<string, unknown> | unknown[], key?: string | number) => {
     nodes.push({ node, ...(parent ? { parent, key } : {}) });
-    if (Array.isArray(node)) node.forEach((item, index) => walk(item, node, index));
+    if (Array.isArray(node)) for (const [index, item] of node.entries()) walk(item, node, index);
     else if (node !== null && typeof node === 'object') for (const [name, item] of Object.entries(node)) walk(item, node as Record<string, unknown>, name);
   };
   const copy: unknown = structuredClone(value);

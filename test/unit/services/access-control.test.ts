@@ -2,7 +2,7 @@ import type { Grant } from '../../../shared/domain/access';
 import type { Caller } from '../../../shared/domain/caller';
 import { MissingPermissionError } from '../../../shared/domain/errors';
 import type { Role } from '../../../shared/domain/roles';
-import { authorizeCompany, authorizeCompanyPerson, authorizeSender, type CompanyNeed } from '../../../shared/services/access-control';
+import { authorizeCompany, authorizeCompanyPerson, authorizeInstitution, type CompanyNeed } from '../../../shared/services/access-control';
 import { FakeClientBindings, FakeEnterprises } from '../fakes/enterprises';
 import { enterpriseNumber, ssin } from '../fakes/ids';
 
@@ -114,25 +114,25 @@ describe('authorizeCompany for a machine client', () => {
   });
 });
 
-describe('authorizeSender', () => {
+describe('authorizeInstitution', () => {
   it('gives the institution a client is bound to', async () => {
     const { deps } = setup();
-    await expect(authorizeSender(deps, { kind: 'client', clientId: 'onss-backoffice', scopes: ['ebox/publish'] })).resolves.toBe('onss');
+    await expect(authorizeInstitution(deps, { kind: 'client', clientId: 'onss-backoffice', scopes: ['ebox/publish'] })).resolves.toEqual({ senderId: 'onss', clientId: 'onss-backoffice' });
   });
 
   it('refuses a person, even an access manager', async () => {
     const { deps } = setup();
-    await expect(authorizeSender(deps, person(MANAGER))).rejects.toThrow(MissingPermissionError);
+    await expect(authorizeInstitution(deps, person(MANAGER))).rejects.toThrow(MissingPermissionError);
   });
 
   it('refuses an unbound client', async () => {
     const { deps } = setup();
-    await expect(authorizeSender(deps, client('nobody'))).rejects.toThrow(MissingPermissionError);
+    await expect(authorizeInstitution(deps, client('nobody'))).rejects.toThrow(MissingPermissionError);
   });
 
   it("refuses a company's client", async () => {
     const { deps } = setup();
-    await expect(authorizeSender(deps, client('company-erp'))).rejects.toThrow(MissingPermissionError);
+    await expect(authorizeInstitution(deps, client('company-erp'))).rejects.toThrow(MissingPermissionError);
   });
 });
 

@@ -21,12 +21,15 @@ function expiredUnread(count: number): FakeMessages {
   return messages;
 }
 
+/** An institution's back office, the only kind of caller that reads a company's preferences. */
+const INSTITUTION: Caller = { kind: 'client', clientId: 'onss-backoffice', scopes: ['ebox/publish'] };
+
 function setup(expired = 0) {
   const enterprises = new FakeEnterprises();
   enterprises.addProfile({ enterpriseNumber: COMPANY, name: 'Brasserie Zénobe', notificationEmail: 'old@zenobe.be', language: 'fr', digitalOnly: false, unreadCount: 4 });
   enterprises.addGrant({ enterpriseNumber: COMPANY, ssin: USER, name: 'Ursula User', role: 'USER', grantedAt: '2026-01-01T00:00:00.000Z', grantedBy: { clientId: 'ops' } });
   enterprises.addGrant({ enterpriseNumber: UNREGISTERED, ssin: USER, name: 'Ursula User', role: 'USER', grantedAt: '2026-01-01T00:00:00.000Z', grantedBy: { clientId: 'ops' } });
-  const clientBindings = new FakeClientBindings().bind({ clientId: 'company-erp', enterpriseNumber: COMPANY });
+  const clientBindings = new FakeClientBindings().bind({ clientId: 'company-erp', enterpriseNumber: COMPANY }).bind({ clientId: 'onss-backoffice', senderId: 'onss' });
   const clock = new FakeClock(T0);
   return { enterprises, clock, deps: { enterprises: enterprises, clientBindings: clientBindings, clock: clock, messages: expiredUnread(expired) } };
 }
@@ -144,18 +147,18 @@ describe('getProfile', () => {
 describe('getPreferences', () => {
   it('answers digitalOnly false, without since, for an unknown company', async () => {
     const { deps } = setup();
-    await expect(getPreferences(deps, enterpriseNumber('05555555'))).resolves.toEqual({ enterpriseNumber: enterpriseNumber('05555555'), digitalOnly: false });
+    await expect(getPreferences(deps, INSTITUTION, enterpriseNumber('05555555'))).resolves.toEqual({ enterpriseNumber: enterpriseNumber('05555555'), digitalOnly: false });
   });
 
   it('answers digitalOnly false, without since, for a company that never consented', async () => {
     const { deps } = setup();
-    await expect(getPreferences(deps, COMPANY)).resolves.toEqual({ enterpriseNumber: COMPANY, digitalOnly: false });
+    await expect(getPreferences(deps, INSTITUTION, COMPANY)).resolves.toEqual({ enterpriseNumber: COMPANY, digitalOnly: false });
   });
 
   it('gives the date of consent', async () => {
     const { deps } = setup();
     await patchProfile(deps, user, COMPANY, { digitalOnly: true });
-    await expect(getPreferences(deps, COMPANY)).resolves.toEqual({ enterpriseNumber: COMPANY, digitalOnly: true, digitalOnlySince: T0 });
+    await expect(getPreferences(deps, INSTITUTION, COMPANY)).resolves.toEqual({ enterpriseNumber: COMPANY, digitalOnly: true, digitalOnlySince: T0 });
   });
 
   it('drops the date once consent is withdrawn', async () => {
@@ -163,12 +166,18 @@ describe('getPreferences', () => {
     await patchProfile(deps, user, COMPANY, { digitalOnly: true });
     clock.advanceDays(1);
     await patchProfile(deps, user, COMPANY, { digitalOnly: false });
-    await expect(getPreferences(deps, COMPANY)).resolves.toEqual({ enterpriseNumber: COMPANY, digitalOnly: false });
+    await expect(getPreferences(deps, INSTITUTION, COMPANY)).resolves.toEqual({ enterpriseNumber: COMPANY, digitalOnly: false });
+  });
+
+  it('answers institutions only: a person of the company, or its own client, is refused', async () => {
+    const { deps } = setup();
+    await expect(getPreferences(deps, user, COMPANY)).rejects.toThrow(MissingPermissionError);
+    await expect(getPreferences(deps, { kind: 'client', clientId: 'company-erp', scopes: ['ebox/publish'] }, COMPANY)).rejects.toThrow(MissingPermissionError);
   });
 
   it('does not reveal the contact details', async () => {
     const { deps } = setup();
-    const preferences = await getPreferences(deps, COMPANY);
+    const preferences = await getPreferences(deps, INSTITUTION, COMPANY);
     expect(Object.keys(preferences).sort()).toEqual(['digitalOnly', 'enterpriseNumber']);
   });
 });

@@ -60,7 +60,7 @@ describe('queueExpiryWarnings reads', () => {
     const { deps, notifications, queue } = setup();
     notifications.pageSize = 2;
     const many = Array.from({ length: 40 }, (_, index) => entry(`M${String(index).padStart(3, '0')}`, ALPHA, in_(2 * DAY_MS + index * 1000)));
-    many.forEach((item) => notifications.addExpiring(item));
+    for (const item of many) notifications.addExpiring(item);
     const report = await queueExpiryWarnings(deps);
     expect(queue.jobs).toHaveLength(1);
     expect(new Set(queue.jobs[0]?.messageIds)).toEqual(new Set(many.map((item) => item.messageId)));
@@ -82,7 +82,7 @@ describe('queueExpiryWarnings queues', () => {
       entry('B-one', BRAVO, in_(5 * DAY_MS)),
     ];
     const outside = [entry('A-too-late', ALPHA, in_(14 * DAY_MS + 1)), entry('A-next-week', ALPHA, in_(20 * DAY_MS)), entry('B-expired', BRAVO, in_(-3_600_000))];
-    [...inWindow, ...outside].forEach((item) => fakes.notifications.addExpiring(item));
+    for (const item of [...inWindow, ...outside]) fakes.notifications.addExpiring(item);
     return { ...fakes, inWindow, outside };
   }
 

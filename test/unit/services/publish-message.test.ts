@@ -4,7 +4,9 @@ import { ConflictError, IdempotencyRaceError, InvalidInputError, MissingPermissi
 import { LIMITS } from '../../../shared/domain/message';
 import type { Sender } from '../../../shared/domain/sender';
 import { publishMessage, type PublishRequest } from '../../../shared/services/publish-message';
+import type { Caller } from '../../../shared/domain/caller';
 import { FakeClock } from '../fakes/clock';
+import { FakeClientBindings } from '../fakes/enterprises';
 import { enterpriseNumber } from '../fakes/ids';
 import { FakeMessages } from '../fakes/messages';
 import { FakeDocuments, FakeSenders, FakeUploads, type CallLog } from '../fakes/publishing';
@@ -13,7 +15,9 @@ const DAY_MS = 86_400_000;
 const T0 = '2026-03-10T09:00:00.000Z';
 const RECIPIENT = enterpriseNumber('01234567');
 const SENDER_ID = 'spf-finances';
-const PUBLISHER = { senderId: SENDER_ID, clientId: 'finances-backoffice' };
+/** Institutions' back offices, as the token names them (machine clients bound to a sender). */
+const backOffice = (clientId: string): Caller => ({ kind: 'client', clientId, scopes: ['ebox/publish'] });
+const PUBLISHER = backOffice('finances-backoffice');
 const SENDER: Sender = {
   senderId: SENDER_ID,
   name: { fr: 'SPF Finances', nl: 'FOD Financiën' },
@@ -48,7 +52,11 @@ function setup() {
   const uploads = new FakeUploads();
   const documents = new FakeDocuments(log);
   const clock = new FakeClock(T0);
-  return { log, messages, uploads, documents, clock, deps: { senders, messages, uploads, documents, clock, ids: new UlidGenerator() } };
+  const clientBindings = new FakeClientBindings()
+    .bind({ clientId: 'finances-backoffice', senderId: SENDER_ID })
+    .bind({ clientId: 'onss-backoffice', senderId: 'onss' })
+    .bind({ clientId: 'ghost-backoffice', senderId: 'ghost' });
+  return { log, messages, uploads, documents, clock, deps: { clientBindings, senders, messages, uploads, documents, clock, ids: new UlidGenerator() } };
 }
 
 async function invalidInput(promise: Promise<unknown>): Promise<InvalidInputError> {
@@ -139,7 +147,7 @@ describe('publishMessage', () => {
 
   it('refuses an unregistered sender', async () => {
     const fakes = setup();
-    await expect(publishMessage(fakes.deps, { senderId: 'ghost', clientId: 'ghost-backoffice' }, request())).rejects.toThrow(MissingPermissionError);
+    await expect(publishMessage(fakes.deps, backOffice('ghost-backoffice'), request())).rejects.toThrow(MissingPermissionError);
     expectNothingStored(fakes);
   });
 
@@ -265,7 +273,7 @@ describe('publishMessage with an externalId', () => {
   it('does not mix up externalIds of different senders', async () => {
     const fakes = setup();
     const first = await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'SHARED-1' }));
-    const other = await publishMessage(fakes.deps, { senderId: 'onss', clientId: 'onss-backoffice' }, request({ externalId: 'SHARED-1' }));
+    const other = await publishMessage(fakes.deps, backOffice('onss-backoffice'), request({ externalId: 'SHARED-1' }));
     expect(other.created).toBe(true);
     expect(other.delivery.messageId).not.toBe(first.delivery.messageId);
   });

@@ -5,5 +5,5 @@ import type { MultilingualText } from '../lib/languages';
 export function Localized({ value }: { value: MultilingualText | undefined }) {
   const { lang, text } = useI18n();
   const picked = text(value);
-  return picked.lang === lang ? <>{picked.text}</> : <span lang={picked.lang}>{picked.text}</span>;
+  return picked.lang === lang ? picked.text : <span lang={picked.lang}>{picked.text}</span>;
 }

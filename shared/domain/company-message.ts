@@ -2,7 +2,7 @@ import type { AttachmentMeta } from './message';
 import type { EnterpriseNumber } from './enterprise-number';
 
 /** A reply or a new message from a company to an institution. */
-export interface OutgoingMessage {
+export interface CompanyMessage {
   id: string;
   from: EnterpriseNumber;
   to: string;
@@ -17,4 +17,4 @@ export interface OutgoingMessage {
   attachments: AttachmentMeta[];
 }
 
-export const OUTGOING_LIMITS = { attachments: 5, bodyChars: 20_000, subjectChars: 200 } as const;
+export const COMPANY_MESSAGE_LIMITS = { attachments: 5, bodyChars: 20_000, subjectChars: 200 } as const;

@@ -1,11 +1,11 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../../domain/audit';
-import type { OutgoingMessage } from '../../domain/outgoing';
-import type { OutgoingPage, OutgoingRepository } from '../../ports/outgoing-repository';
+import type { CompanyMessage } from '../../domain/company-message';
+import type { CompanyMessagePage, CompanyMessagesRepository } from '../../ports/company-messages-repository';
 import { auditPut } from './audit-repository';
 import { cursors } from './cursors';
-import * as outgoingItem from './items/outgoing-message';
-import { outgoingKeys } from './keys';
+import * as companyMessageItem from './items/company-message';
+import { companyMessageKeys } from './keys';
 import { toPage } from './pages';
 
 /**
@@ -14,20 +14,20 @@ import { toPage } from './pages';
  * original message. A reply expires with the message it answers, a new message after
  * companyMessageValidityDays; TTL then removes the items and the stream consumer their PDFs.
  */
-export class DynamoOutgoingRepository implements OutgoingRepository {
+export class DynamoCompanyMessagesRepository implements CompanyMessagesRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
   /** The message and, for a reply, its copy under the answered message: both expire (TTL) at `expiresAt`. */
-  async put(message: OutgoingMessage, audit: AuditEntry): Promise<void> {
+  async put(message: CompanyMessage, audit: AuditEntry): Promise<void> {
     const { inReplyTo } = message;
-    const reply = inReplyTo ? [{ Put: { TableName: this.tableName, Item: outgoingItem.toReplyItem({ ...message, inReplyTo }) } }] : [];
+    const reply = inReplyTo ? [{ Put: { TableName: this.tableName, Item: companyMessageItem.toReplyItem({ ...message, inReplyTo }) } }] : [];
     await this.db.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Put: { TableName: this.tableName, Item: outgoingItem.toSentItem(message), ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: this.tableName, Item: companyMessageItem.toSentItem(message), ConditionExpression: 'attribute_not_exists(pk)' } },
           ...reply,
           auditPut(this.tableName, message.from, audit),
         ],
@@ -35,15 +35,15 @@ export class DynamoOutgoingRepository implements OutgoingRepository {
     );
   }
 
-  async sent(enterpriseNumber: string, id: string): Promise<OutgoingMessage | undefined> {
-    const key = outgoingKeys.sent(enterpriseNumber, id, '');
+  async sent(enterpriseNumber: string, id: string): Promise<CompanyMessage | undefined> {
+    const key = companyMessageKeys.sent(enterpriseNumber, id, '');
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: key.pk, sk: key.sk }, ConsistentRead: true }));
-    return Item ? outgoingItem.fromItem(Item) : undefined;
+    return Item ? companyMessageItem.fromItem(Item) : undefined;
   }
 
-  async repliesTo(enterpriseNumber: string, messageId: string): Promise<OutgoingMessage[]> {
-    const key = outgoingKeys.repliesTo(enterpriseNumber, messageId);
-    const replies: OutgoingMessage[] = [];
+  async repliesTo(enterpriseNumber: string, messageId: string): Promise<CompanyMessage[]> {
+    const key = companyMessageKeys.repliesTo(enterpriseNumber, messageId);
+    const replies: CompanyMessage[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const result = await this.db.send(
@@ -55,23 +55,23 @@ export class DynamoOutgoingRepository implements OutgoingRepository {
           ExclusiveStartKey: start,
         }),
       );
-      replies.push(...(result.Items ?? []).map(outgoingItem.fromItem));
+      replies.push(...(result.Items ?? []).map(companyMessageItem.fromItem));
       start = result.LastEvaluatedKey;
     } while (start);
     return replies;
   }
 
   /** A company's sent messages and replies, newest first; expired ones never come back (TTL lags). */
-  async sentPage(enterpriseNumber: string, now: Date, limit: number, cursor?: string): Promise<OutgoingPage> {
-    const key = outgoingKeys.sentBy(enterpriseNumber);
+  async sentPage(enterpriseNumber: string, now: Date, limit: number, cursor?: string): Promise<CompanyMessagePage> {
+    const key = companyMessageKeys.sentBy(enterpriseNumber);
     const after = cursor ? cursors.sent.decode(cursor, enterpriseNumber) : undefined;
     const query = { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.skPrefix } };
     return this.page(query, now, limit, (last) => cursors.sent.encode(last, enterpriseNumber), after);
   }
 
   /** What companies sent to an institution, newest first; expired ones never come back. */
-  async receivedPage(senderId: string, now: Date, limit: number, cursor?: string): Promise<OutgoingPage> {
-    const key = outgoingKeys.receivedBy(senderId);
+  async receivedPage(senderId: string, now: Date, limit: number, cursor?: string): Promise<CompanyMessagePage> {
+    const key = companyMessageKeys.receivedBy(senderId);
     const after = cursor ? cursors.received.decode(cursor, senderId) : undefined;
     const query = {
       IndexName: 'gsi1',
@@ -81,8 +81,8 @@ export class DynamoOutgoingRepository implements OutgoingRepository {
     return this.page(query, now, limit, (last) => cursors.received.encode(last, senderId), after);
   }
 
-  async received(senderId: string, id: string): Promise<OutgoingMessage | undefined> {
-    const key = outgoingKeys.received(senderId, id);
+  async received(senderId: string, id: string): Promise<CompanyMessage | undefined> {
+    const key = companyMessageKeys.received(senderId, id);
     const result = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -92,7 +92,7 @@ export class DynamoOutgoingRepository implements OutgoingRepository {
       }),
     );
     const item = result.Items?.[0];
-    return item ? outgoingItem.fromItem(item) : undefined;
+    return item ? companyMessageItem.fromItem(item) : undefined;
   }
 
   private async page(
@@ -101,7 +101,7 @@ export class DynamoOutgoingRepository implements OutgoingRepository {
     limit: number,
     cursorAfter: (key: Record<string, unknown>) => string,
     after?: Record<string, string>,
-  ): Promise<OutgoingPage> {
+  ): Promise<CompanyMessagePage> {
     const result = await this.db.send(
       new QueryCommand({
         ...input,
@@ -114,6 +114,6 @@ export class DynamoOutgoingRepository implements OutgoingRepository {
       }),
     );
     const page = toPage(result, limit, cursorAfter);
-    return { messages: page.items.map(outgoingItem.fromItem), ...(page.next ? { next: page.next } : {}) };
+    return { messages: page.items.map(companyMessageItem.fromItem), ...(page.next ? { next: page.next } : {}) };
   }
 }
