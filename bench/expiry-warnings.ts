@@ -40,7 +40,9 @@ function messageItem(enterpriseNumber: string, expiresAt: Date) {
 async function write(items: Record<string, unknown>[]): Promise<void> {
   const { clients, config } = container();
   for (let start = 0; start < items.length; start += 25) {
-    await clients.documents.send(new BatchWriteCommand({ RequestItems: { [config.tableName]: items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } })) } }));
+    await clients.documents.send(
+      new BatchWriteCommand({ RequestItems: { [config.tableName]: items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } })) } }),
+    );
   }
 }
 

@@ -15,7 +15,13 @@ import type { CompanyMessage } from '../shared/domain/company-message';
 const text = z.partialRecord(z.enum(LANGUAGES), z.string()).meta({ id: 'MultilingualText' });
 const instant = z.string().meta({ format: 'date-time' });
 
-export const attachmentView = z.object({ attachmentId: z.string(), fileName: z.string(), mediaType: z.literal('application/pdf'), size: z.number().int(), sha256: z.string() });
+export const attachmentView = z.object({
+  attachmentId: z.string(),
+  fileName: z.string(),
+  mediaType: z.literal('application/pdf'),
+  size: z.number().int(),
+  sha256: z.string(),
+});
 
 export const senderView = z
   .object({
@@ -74,7 +80,13 @@ export const messageSummaryView = z
   .meta({ id: 'MessageSummary' });
 
 export const grantView = z
-  .object({ ssin: z.string(), name: z.string(), role: z.enum(ROLES), grantedAt: instant, grantedBy: z.object({ ssin: z.string().optional(), clientId: z.string().optional(), name: z.string().optional() }) })
+  .object({
+    ssin: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    grantedAt: instant,
+    grantedBy: z.object({ ssin: z.string().optional(), clientId: z.string().optional(), name: z.string().optional() }),
+  })
   .meta({ id: 'Grant' });
 
 export const auditView = z
@@ -165,7 +177,9 @@ export const companyMessageView = z
     subject: z.string().optional(),
     body: z.string(),
     sentAt: instant,
-    expiresAt: instant.meta({ description: 'A reply expires with the message it answers; a new message a year (companyMessageValidityDays) after it was sent' }),
+    expiresAt: instant.meta({
+      description: 'A reply expires with the message it answers; a new message a year (companyMessageValidityDays) after it was sent',
+    }),
     sentBy: z.object({ name: z.string() }),
     attachments: z.array(attachmentView.extend({ href: z.string().optional() })),
   })
@@ -182,7 +196,10 @@ export const toCompanyMessageView = (message: CompanyMessage, hrefBase?: string)
   sentAt: message.sentAt,
   expiresAt: message.expiresAt,
   sentBy: { name: message.sentBy.name },
-  attachments: message.attachments.map((attachment) => ({ ...attachment, ...(hrefBase ? { href: `${hrefBase}/${message.id}/attachments/${attachment.attachmentId}/content` } : {}) })),
+  attachments: message.attachments.map((attachment) => ({
+    ...attachment,
+    ...(hrefBase ? { href: `${hrefBase}/${message.id}/attachments/${attachment.attachmentId}/content` } : {}),
+  })),
 });
 
 export const messageDetailView = messageSummaryView

@@ -6,7 +6,7 @@ const issueSchema = z
     type: z.string().meta({ example: 'urn:problem-type:belgif:input-validation:schemaViolation' }),
     title: z.string(),
     in: z.enum(['body', 'query', 'path', 'header']),
-    name: z.string().meta({ description: 'The field\'s path', example: 'attachments[0].contentBase64' }),
+    name: z.string().meta({ description: "The field's path", example: 'attachments[0].contentBase64' }),
     value: z.unknown().optional(),
     detail: z.string(),
   })
@@ -15,7 +15,9 @@ const issueSchema = z
 /** RFC 9457 problem details with the belgif extensions (shared/http/problem.ts). */
 export const problemSchema = z
   .object({
-    type: z.string().meta({ description: 'urn:problem-type:belgif:<name> or urn:problem-type:ebox:<name>', example: 'urn:problem-type:belgif:resourceNotFound' }),
+    type: z
+      .string()
+      .meta({ description: 'urn:problem-type:belgif:<name> or urn:problem-type:ebox:<name>', example: 'urn:problem-type:belgif:resourceNotFound' }),
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),

@@ -32,7 +32,8 @@ export function statementsFor(touches: Touches, { table, bucket, queues }: Resou
     const actions = touches.table.access === 'readWrite' ? [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS] : [...TABLE_READ_ACTIONS];
     statements.push(new PolicyStatement({ actions, resources: [table.tableArn] }));
     const indexes = touches.table.indexes ?? [];
-    if (indexes.length) statements.push(new PolicyStatement({ actions: ['dynamodb:Query'], resources: indexes.map((index) => `${table.tableArn}/index/${index}`) }));
+    if (indexes.length)
+      statements.push(new PolicyStatement({ actions: ['dynamodb:Query'], resources: indexes.map((index) => `${table.tableArn}/index/${index}`) }));
   }
   const objects = (areas: readonly string[] | undefined) => (areas ?? []).map((area) => bucket.arnForObjects(`${area}/*`));
   const bucketActions = [

@@ -28,7 +28,12 @@ export class EboxHttpApi extends Construct {
     super(scope, id);
     this.api = new HttpApi(this, 'Api', { apiName: 'ebox-enterprise' });
     // No scopes here: handlers check them and answer problem+json, which API Gateway cannot.
-    const authorizer = new HttpJwtAuthorizer('JwtAuthorizer', props.jwtIssuer, { jwtAudience: props.jwtAudience.split(',').map((audience) => audience.trim()).filter(Boolean) });
+    const authorizer = new HttpJwtAuthorizer('JwtAuthorizer', props.jwtIssuer, {
+      jwtAudience: props.jwtAudience
+        .split(',')
+        .map((audience) => audience.trim())
+        .filter(Boolean),
+    });
 
     for (const route of props.routes) {
       const fn = new EboxFunction(this, routeId(route), {

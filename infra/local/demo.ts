@@ -29,7 +29,12 @@ async function main(): Promise<void> {
       id: 'onss',
       client: 'onss-backoffice',
       body: {
-        name: { fr: 'Office national de sécurité sociale', nl: 'Rijksdienst voor Sociale Zekerheid', de: 'Landesamt für soziale Sicherheit', en: 'National Social Security Office' },
+        name: {
+          fr: 'Office national de sécurité sociale',
+          nl: 'Rijksdienst voor Sociale Zekerheid',
+          de: 'Landesamt für soziale Sicherheit',
+          en: 'National Social Security Office',
+        },
         level: 'FEDERAL',
         acceptsMessages: true,
         documentTypes: [
@@ -45,7 +50,13 @@ async function main(): Promise<void> {
         name: { fr: 'SPF Finances', nl: 'FOD Financiën', de: 'FÖD Finanzen', en: 'FPS Finance' },
         level: 'FEDERAL',
         acceptsMessages: false,
-        documentTypes: [{ code: 'TAX_NOTICE', name: { fr: 'Avertissement-extrait de rôle', nl: 'Aanslagbiljet', de: 'Steuerbescheid', en: 'Tax assessment' }, validityDays: 365 }],
+        documentTypes: [
+          {
+            code: 'TAX_NOTICE',
+            name: { fr: 'Avertissement-extrait de rôle', nl: 'Aanslagbiljet', de: 'Steuerbescheid', en: 'Tax assessment' },
+            validityDays: 365,
+          },
+        ],
       },
     },
     {
@@ -61,24 +72,43 @@ async function main(): Promise<void> {
     {
       id: 'ville-de-namur',
       client: 'namur-backoffice',
-      body: { name: { fr: 'Ville de Namur' }, level: 'LOCAL', acceptsMessages: false, documentTypes: [{ code: 'LOCAL_TAX', name: { fr: 'Taxe communale' }, validityDays: 90 }] },
+      body: {
+        name: { fr: 'Ville de Namur' },
+        level: 'LOCAL',
+        acceptsMessages: false,
+        documentTypes: [{ code: 'LOCAL_TAX', name: { fr: 'Taxe communale' }, validityDays: 90 }],
+      },
     },
   ];
   for (const sender of senders) {
     await call('PUT', `/v1/admin/senders/${sender.id}`, admin, sender.body);
     await call('PUT', `/v1/admin/clients/${sender.client}`, admin, { senderId: sender.id });
   }
-  await call('PUT', '/v1/admin/enterprises/0123456749', admin, { name: 'ACME Belgium', notificationEmail: 'info@acme.example', language: 'fr', accessManagers: [ANNE] });
-  await call('PUT', '/v1/admin/enterprises/0403170701', admin, { name: 'Brasserie du Parc', notificationEmail: 'contact@brasserie.example', language: 'nl', accessManagers: [ANNE] });
+  await call('PUT', '/v1/admin/enterprises/0123456749', admin, {
+    name: 'ACME Belgium',
+    notificationEmail: 'info@acme.example',
+    language: 'fr',
+    accessManagers: [ANNE],
+  });
+  await call('PUT', '/v1/admin/enterprises/0403170701', admin, {
+    name: 'Brasserie du Parc',
+    notificationEmail: 'contact@brasserie.example',
+    language: 'nl',
+    accessManagers: [ANNE],
+  });
 
-  const publish = async (client: string, body: Record<string, unknown>) => call('POST', '/v1/messages', await token({ clientId: client, scope: 'ebox/publish' }), body);
+  const publish = async (client: string, body: Record<string, unknown>) =>
+    call('POST', '/v1/messages', await token({ clientId: client, scope: 'ebox/publish' }), body);
   await publish('finances-backoffice', {
     recipient: '0123456749',
     documentType: 'TAX_NOTICE',
     externalId: 'DEMO-AER-2026',
     registered: true,
     subject: { fr: 'Avertissement-extrait de rôle 2026', nl: 'Aanslagbiljet 2026' },
-    body: { fr: 'Veuillez trouver ci-joint votre avertissement-extrait de rôle pour l’exercice 2026.', nl: 'In bijlage vindt u uw aanslagbiljet voor het aanslagjaar 2026.' },
+    body: {
+      fr: 'Veuillez trouver ci-joint votre avertissement-extrait de rôle pour l’exercice 2026.',
+      nl: 'In bijlage vindt u uw aanslagbiljet voor het aanslagjaar 2026.',
+    },
     attachments: [pdf('avertissement-2026.pdf')],
   });
   await publish('onss-backoffice', {
@@ -87,7 +117,10 @@ async function main(): Promise<void> {
     externalId: 'DEMO-DMFA-Q3',
     replyable: true,
     subject: { fr: 'Déclaration DmfA du 3e trimestre', nl: 'DmfA-aangifte 3de kwartaal', en: 'DmfA return, third quarter' },
-    body: { fr: 'Votre déclaration a bien été reçue. Pouvez-vous confirmer le nombre de travailleurs occupés ?', en: 'Your return was received. Can you confirm your headcount?' },
+    body: {
+      fr: 'Votre déclaration a bien été reçue. Pouvez-vous confirmer le nombre de travailleurs occupés ?',
+      en: 'Your return was received. Can you confirm your headcount?',
+    },
     attachments: [pdf('dmfa-q3.pdf'), pdf('annexe-travailleurs.pdf')],
   });
   await publish('onss-backoffice', {

@@ -21,7 +21,13 @@ export interface GatewayRoute {
 export type LocalResponse = { status: number; body: unknown } | { status: number; headers: Record<string, string>; raw: string | Buffer };
 
 /** Requests API Gateway would not route to a function (local tooling: issuer, clock, jobs). */
-export type LocalEndpoint = (request: { method: string; path: string; query: URLSearchParams; body: Buffer; headers: IncomingMessage['headers'] }) => Promise<LocalResponse | undefined>;
+export type LocalEndpoint = (request: {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: Buffer;
+  headers: IncomingMessage['headers'];
+}) => Promise<LocalResponse | undefined>;
 
 /** The portal's static files (what CloudFront serves from S3 in AWS). */
 export type PortalFiles = (pathname: string) => Promise<{ status: number; headers: Record<string, string>; body: Buffer } | undefined>;
@@ -52,12 +58,7 @@ function send(response: ServerResponse, status: number, headers: Record<string, 
 }
 
 function sendProblem(response: ServerResponse, problem: Problem, instance: string): void {
-  send(
-    response,
-    problem.status,
-    { 'Content-Type': 'application/problem+json', 'BelGov-Trace-Id': randomUUID() },
-    JSON.stringify({ ...problem, instance }),
-  );
+  send(response, problem.status, { 'Content-Type': 'application/problem+json', 'BelGov-Trace-Id': randomUUID() }, JSON.stringify({ ...problem, instance }));
 }
 
 async function readBody(request: IncomingMessage): Promise<Buffer> {
@@ -75,7 +76,14 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
 const TEXT_TYPES = /^(text\/|application\/([\w.+-]+\+)?(json|xml|x-www-form-urlencoded))/i;
 
 /** Turns an HTTP request into the API Gateway HTTP API (payload 2.0) event Lambda would receive. */
-function toEvent(request: IncomingMessage, url: URL, route: CompiledRoute, match: RegExpExecArray, body: Buffer, authorized?: AuthorizedClaims): APIGatewayProxyEventV2WithJWTAuthorizer {
+function toEvent(
+  request: IncomingMessage,
+  url: URL,
+  route: CompiledRoute,
+  match: RegExpExecArray,
+  body: Buffer,
+  authorized?: AuthorizedClaims,
+): APIGatewayProxyEventV2WithJWTAuthorizer {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
@@ -108,13 +116,23 @@ function toEvent(request: IncomingMessage, url: URL, route: CompiledRoute, match
       apiId: 'local',
       domainName: headers.host ?? 'localhost',
       domainPrefix: 'localhost',
-      http: { method: route.definition.method, path: url.pathname, protocol: `HTTP/${request.httpVersion}`, sourceIp: request.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method: route.definition.method,
+        path: url.pathname,
+        protocol: `HTTP/${request.httpVersion}`,
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId: randomUUID(),
       routeKey,
       stage: '$default',
       time: now.toISOString(),
       timeEpoch: now.getTime(),
-      authorizer: { principalId: '', integrationLatency: 0, jwt: authorized ? { claims: authorized.claims, scopes: authorized.scopes } : { claims: {}, scopes: [] } },
+      authorizer: {
+        principalId: '',
+        integrationLatency: 0,
+        jwt: authorized ? { claims: authorized.claims, scopes: authorized.scopes } : { claims: {}, scopes: [] },
+      },
     },
     ...(body.length ? { body: binary ? body.toString('base64') : body.toString('utf8'), isBase64Encoded: binary } : { isBase64Encoded: false }),
   };
@@ -140,7 +158,8 @@ export function createGateway(options: {
         const local = await options.local({ method, path: url.pathname, query: url.searchParams, body, headers: request.headers });
         if (local) {
           if ('raw' in local) send(response, local.status, local.headers, local.raw);
-          else send(response, local.status, { 'Content-Type': local.status >= 400 ? 'application/problem+json' : 'application/json' }, JSON.stringify(local.body));
+          else
+            send(response, local.status, { 'Content-Type': local.status >= 400 ? 'application/problem+json' : 'application/json' }, JSON.stringify(local.body));
           return;
         }
         for (const route of routes) {
@@ -150,10 +169,16 @@ export function createGateway(options: {
           const event = toEvent(request, url, route, match, body, authorized);
           const result = await observing(event.routeKey, () => route.handler(event, lambdaContext(route.definition.handler)));
           const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]));
-          send(response, result.statusCode ?? 200, headers, result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+          send(
+            response,
+            result.statusCode ?? 200,
+            headers,
+            result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body,
+          );
           return;
         }
-        const page = options.portal && (method === 'GET' || method === 'HEAD') && !API_PATHS.test(url.pathname) ? await options.portal(url.pathname) : undefined;
+        const page =
+          options.portal && (method === 'GET' || method === 'HEAD') && !API_PATHS.test(url.pathname) ? await options.portal(url.pathname) : undefined;
         if (page) {
           send(response, page.status, page.headers, method === 'HEAD' ? undefined : page.body);
           return;

@@ -21,7 +21,12 @@ export const tokenRequestSchema = z.union([
     audience: z.string().min(1).optional(),
   }),
   z.strictObject({
-    clientId: z.string().trim().min(1).max(200).regex(/^[\w.:@-]+$/, 'letters, digits and . _ : @ - only'),
+    clientId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(/^[\w.:@-]+$/, 'letters, digits and . _ : @ - only'),
     scope: z.string().max(500).optional(),
     expiresIn: z.number().int().min(-86_400).max(86_400).optional(),
     audience: z.string().min(1).optional(),

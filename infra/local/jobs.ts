@@ -18,9 +18,7 @@ export class LocalJobs {
   private readonly running = new Map<JobName, Promise<unknown>>();
   private readonly timers: NodeJS.Timeout[] = [];
 
-  private constructor(
-    private readonly runners: Record<JobName, () => Promise<Record<string, unknown>>>,
-  ) {}
+  private constructor(private readonly runners: Record<JobName, () => Promise<Record<string, unknown>>>) {}
 
   static async create(root: string, deps: Container, resources: LocalResources): Promise<LocalJobs> {
     const onTableChange = await loadHandler<DynamoDBStreamEvent, DynamoDBBatchResponse | undefined>(root, 'functions/jobs/on-table-change/handler.ts');

@@ -32,9 +32,7 @@ export function createJwtAuthorizer(options: { issuer: string; audience: string;
     if (!audiences.includes(options.audience)) {
       throw new UnauthenticatedError('invalidAccessToken', 'The access token was not issued for this API (audience)');
     }
-    const claims = Object.fromEntries(
-      Object.entries(payload).map(([name, value]) => [name, Array.isArray(value) ? `[${value.join(' ')}]` : String(value)]),
-    );
+    const claims = Object.fromEntries(Object.entries(payload).map(([name, value]) => [name, Array.isArray(value) ? `[${value.join(' ')}]` : String(value)]));
     return { claims, scopes: (claims.scope ?? '').split(' ').filter(Boolean) };
   };
 }

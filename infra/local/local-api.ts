@@ -11,10 +11,9 @@ import { JOB_NAMES, type LocalJobs } from './jobs';
 import { observedAccess } from './observed-access';
 import { createOidcProvider } from './oidc/provider';
 
-const clockRequestSchema = z.strictObject({ advanceDays: z.number().positive().max(3650).optional(), advanceSeconds: z.number().int().positive().optional() }).refine(
-  (value) => value.advanceDays !== undefined || value.advanceSeconds !== undefined,
-  { message: 'give advanceDays or advanceSeconds' },
-);
+const clockRequestSchema = z
+  .strictObject({ advanceDays: z.number().positive().max(3650).optional(), advanceSeconds: z.number().int().positive().optional() })
+  .refine((value) => value.advanceDays !== undefined || value.advanceSeconds !== undefined, { message: 'give advanceDays or advanceSeconds' });
 const jobNameSchema = z.enum(JOB_NAMES);
 const faultsSchema = z.strictObject({ ses: z.boolean() });
 
@@ -38,7 +37,13 @@ function json(body: Buffer): unknown {
  * Connect provider for the portal in oidc/), the clock, the jobs and the mailbox of the SES
  * emulator. Everything else goes to the API routes.
  */
-export function createLocalApi(options: { issuer: LocalIssuer; clock: OffsetClock; jobs: LocalJobs; sesEndpoint: string; sesProxy: SesFaultProxy }): LocalEndpoint {
+export function createLocalApi(options: {
+  issuer: LocalIssuer;
+  clock: OffsetClock;
+  jobs: LocalJobs;
+  sesEndpoint: string;
+  sesProxy: SesFaultProxy;
+}): LocalEndpoint {
   const { issuer, clock, jobs } = options;
   const oidc = createOidcProvider({ issuer, clock });
   const routes: Record<string, (body: Buffer, path: string) => Promise<unknown>> = {

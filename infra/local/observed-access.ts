@@ -28,7 +28,14 @@ export function observedAccess(): Record<string, RouteAccess> {
 function record(change: (access: RouteAccess) => void): void {
   const route = current.getStore();
   if (!route) return; // jobs and the runtime's own calls are not routes
-  const access = observed.get(route) ?? { tableRead: false, tableWrite: false, indexes: [], partitions: [], bucket: { read: [], write: [], delete: [] }, queues: [] };
+  const access = observed.get(route) ?? {
+    tableRead: false,
+    tableWrite: false,
+    indexes: [],
+    partitions: [],
+    bucket: { read: [], write: [], delete: [] },
+    queues: [],
+  };
   change(access);
   observed.set(route, access);
 }
@@ -45,8 +52,27 @@ const prefixOf = (value: unknown): string | undefined => {
   return hash < 0 ? text : text.slice(0, hash + 1);
 };
 
-const READS = new Set(['GetItemCommand', 'GetCommand', 'QueryCommand', 'BatchGetItemCommand', 'BatchGetCommand', 'TransactGetItemsCommand', 'TransactGetCommand']);
-const WRITES = new Set(['PutItemCommand', 'PutCommand', 'UpdateItemCommand', 'UpdateCommand', 'DeleteItemCommand', 'DeleteCommand', 'BatchWriteItemCommand', 'BatchWriteCommand', 'TransactWriteItemsCommand', 'TransactWriteCommand']);
+const READS = new Set([
+  'GetItemCommand',
+  'GetCommand',
+  'QueryCommand',
+  'BatchGetItemCommand',
+  'BatchGetCommand',
+  'TransactGetItemsCommand',
+  'TransactGetCommand',
+]);
+const WRITES = new Set([
+  'PutItemCommand',
+  'PutCommand',
+  'UpdateItemCommand',
+  'UpdateCommand',
+  'DeleteItemCommand',
+  'DeleteCommand',
+  'BatchWriteItemCommand',
+  'BatchWriteCommand',
+  'TransactWriteItemsCommand',
+  'TransactWriteCommand',
+]);
 
 type Input = Record<string, unknown>;
 
@@ -54,7 +80,9 @@ type Input = Record<string, unknown>;
 function partitionsOf(command: string, input: Input): unknown[] {
   if (command.startsWith('Query')) return [(input.ExpressionAttributeValues as Input | undefined)?.[':pk']];
   if (command.startsWith('Transact')) {
-    return ((input.TransactItems as Input[] | undefined) ?? []).flatMap((entry) => Object.values(entry).flatMap((operation) => partitionsOf('', operation as Input)));
+    return ((input.TransactItems as Input[] | undefined) ?? []).flatMap((entry) =>
+      Object.values(entry).flatMap((operation) => partitionsOf('', operation as Input)),
+    );
   }
   if (command.startsWith('Batch')) {
     return Object.values((input.RequestItems as Record<string, unknown> | undefined) ?? {}).flatMap((request) =>
@@ -91,7 +119,12 @@ export function recordS3(command: string, input: Input): void {
     if (command === 'PutObjectCommand' && area) addTo(access.bucket.write, area);
     if (command === 'CopyObjectCommand') {
       if (area) addTo(access.bucket.write, area);
-      const source = areaOf(decodeURIComponent(String(input.CopySource ?? '')).split('/').slice(1).join('/'));
+      const source = areaOf(
+        decodeURIComponent(String(input.CopySource ?? ''))
+          .split('/')
+          .slice(1)
+          .join('/'),
+      );
       if (source) addTo(access.bucket.read, source);
     }
     if (command === 'DeleteObjectCommand' && area) addTo(access.bucket.delete, area);
@@ -101,7 +134,14 @@ export function recordS3(command: string, input: Input): void {
 
 export function recordSqs(command: string, input: Input): void {
   if (!command.startsWith('SendMessage')) return;
-  record((access) => addTo(access.queues, String(input.QueueUrl ?? '').split('/').at(-1) ?? ''));
+  record((access) =>
+    addTo(
+      access.queues,
+      String(input.QueueUrl ?? '')
+        .split('/')
+        .at(-1) ?? '',
+    ),
+  );
 }
 
 /** The part of an SDK v3 client this needs: its middleware stack. */

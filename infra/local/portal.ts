@@ -51,7 +51,11 @@ export async function buildLocalPortal(config: Readonly<Record<string, string>>)
         const hashed = pathname.startsWith('/assets/');
         return {
           status: 200,
-          headers: { ...security, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache' },
+          headers: {
+            ...security,
+            'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+            'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+          },
           body: await readFile(file),
         };
       }
@@ -78,7 +82,10 @@ async function listFiles(dir: string): Promise<string[]> {
 
 /** The entry chunk and every chunk it imports statically, from Vite's manifest, gzipped. */
 export async function initialJsGzipBytes(outDir: string): Promise<number> {
-  const manifest = JSON.parse(await readFile(path.join(outDir, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string; isEntry?: boolean; imports?: string[] }>;
+  const manifest = JSON.parse(await readFile(path.join(outDir, '.vite/manifest.json'), 'utf8')) as Record<
+    string,
+    { file: string; isEntry?: boolean; imports?: string[] }
+  >;
   const seen = new Set<string>();
   const visit = (key: string) => {
     if (seen.has(key)) return;

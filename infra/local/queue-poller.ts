@@ -25,7 +25,13 @@ export class QueuePoller {
     let delivered = 0;
     for (;;) {
       const received = await this.clients.sqs.send(
-        new ReceiveMessageCommand({ QueueUrl: this.queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, MessageSystemAttributeNames: ['All'], MessageAttributeNames: ['All'] }),
+        new ReceiveMessageCommand({
+          QueueUrl: this.queueUrl,
+          MaxNumberOfMessages: 10,
+          WaitTimeSeconds: 0,
+          MessageSystemAttributeNames: ['All'],
+          MessageAttributeNames: ['All'],
+        }),
       );
       const messages = received.Messages ?? [];
       if (messages.length === 0) return delivered;
@@ -42,7 +48,10 @@ export class QueuePoller {
       const done = records.filter((record) => !failed.has(record.messageId));
       if (done.length) {
         await this.clients.sqs.send(
-          new DeleteMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: done.map((record, index) => ({ Id: String(index), ReceiptHandle: record.receiptHandle })) }),
+          new DeleteMessageBatchCommand({
+            QueueUrl: this.queueUrl,
+            Entries: done.map((record, index) => ({ Id: String(index), ReceiptHandle: record.receiptHandle })),
+          }),
         );
       }
       for (const record of records.filter((candidate) => failed.has(candidate.messageId))) {
@@ -52,7 +61,8 @@ export class QueuePoller {
   }
 
   private async toRecord(message: Message): Promise<SQSRecord> {
-    this.arn ??= (await this.clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: this.queueUrl, AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn ?? '';
+    this.arn ??=
+      (await this.clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: this.queueUrl, AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn ?? '';
     const attributes = message.Attributes ?? {};
     return {
       messageId: message.MessageId ?? '',

@@ -48,7 +48,11 @@ export class StreamPoller {
     try {
       const response = await this.handler({ Records: batch });
       const failed = response?.batchItemFailures?.[0]?.itemIdentifier;
-      if (failed !== undefined) failedFrom = Math.max(0, batch.findIndex((record) => record.dynamodb?.SequenceNumber === failed));
+      if (failed !== undefined)
+        failedFrom = Math.max(
+          0,
+          batch.findIndex((record) => record.dynamodb?.SequenceNumber === failed),
+        );
     } catch (error) {
       logger.warn('stream consumer failed', { error: error as Error, attempt });
       failedFrom = 0;

@@ -47,7 +47,10 @@ export const fileNameSchema = z
     const problem = fileNameProblem(name);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   })
-  .meta({ description: `The file name people see and save: 1 to ${FILE_NAME_MAX_CHARS} characters, no path separators, control or invisible formatting characters`, example: 'avis-2026.pdf' });
+  .meta({
+    description: `The file name people see and save: 1 to ${FILE_NAME_MAX_CHARS} characters, no path separators, control or invisible formatting characters`,
+    example: 'avis-2026.pdf',
+  });
 
 /** Query-string booleans arrive as text. */
 export const booleanQuerySchema = z.enum(['true', 'false']).transform((value) => value === 'true');

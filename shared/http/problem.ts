@@ -37,7 +37,7 @@ const belgif = (name: string) => `urn:problem-type:belgif:${name}`;
 const ebox = (name: string) => `urn:problem-type:ebox:${name}`;
 
 const ISSUE_TITLES: Record<string, string> = {
-  schemaViolation: 'Input isn\'t valid with respect to schema',
+  schemaViolation: "Input isn't valid with respect to schema",
   unknownInput: 'Unknown input',
   referencedResourceNotFound: 'Referenced resource not found',
 };
@@ -101,7 +101,8 @@ export function toProblem(error: unknown): Problem {
     const titles = { externalIdConflict: 'External Id Conflict', notReplyable: 'Not Replyable', messagesNotAccepted: 'Messages Not Accepted' };
     return { type: ebox(error.problem), title: titles[error.problem], status: 409, detail: error.message };
   }
-  if (error instanceof DocumentExpiredError) return { type: ebox('documentExpired'), title: 'Document Expired', status: 410, detail: error.message, expiredAt: error.expiredAt };
+  if (error instanceof DocumentExpiredError)
+    return { type: ebox('documentExpired'), title: 'Document Expired', status: 410, detail: error.message, expiredAt: error.expiredAt };
   if (error instanceof PayloadTooLargeError) return { type: belgif('payloadTooLarge'), title: 'Payload Too Large', status: 413, detail: error.message };
   if (error instanceof UnsupportedMediaTypeError) {
     return { type: ebox('unsupportedMediaType'), title: 'Unsupported Media Type', status: 415, detail: error.message };

@@ -32,7 +32,13 @@ export interface NotificationsRepository {
    */
   claim(messageId: string, kind: NotificationKind, now: Date): Promise<boolean>;
   /** Marks the claims done, each with the audit entry (if any) that tells the company. */
-  confirm(enterpriseNumber: string, claims: ReadonlyArray<{ messageId: string; audit?: AuditEntry }>, kind: NotificationKind, sentAt: string, emailId?: string): Promise<void>;
+  confirm(
+    enterpriseNumber: string,
+    claims: ReadonlyArray<{ messageId: string; audit?: AuditEntry }>,
+    kind: NotificationKind,
+    sentAt: string,
+    emailId?: string,
+  ): Promise<void>;
   /** Gives claims back after a failed send, so the retry can take them. */
   release(messageIds: string[], kind: NotificationKind): Promise<void>;
   /** The company copies of these messages that still exist. */

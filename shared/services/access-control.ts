@@ -48,7 +48,7 @@ export interface InstitutionAccess {
 
 /** The institution a machine client acts for (delivery side); people and company clients are refused. */
 export async function authorizeInstitution(deps: Pick<Ports, 'clientBindings'>, caller: Caller): Promise<InstitutionAccess> {
-  if (caller.kind !== 'client') throw new MissingPermissionError('Only an institution\'s back office (a machine client) may use the delivery API');
+  if (caller.kind !== 'client') throw new MissingPermissionError("Only an institution's back office (a machine client) may use the delivery API");
   const binding = await deps.clientBindings.get(caller.clientId);
   if (!binding?.senderId) throw new MissingPermissionError(`Client ${caller.clientId} is not bound to an institution`);
   return { senderId: binding.senderId, clientId: caller.clientId };

@@ -20,12 +20,20 @@ export async function listAccess(deps: Deps, caller: Caller, enterpriseNumber: E
  */
 export async function grantAccess(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, ssin: Ssin, request: { role: string; name: string }) {
   const { actor } = await authorizeCompany(deps, caller, enterpriseNumber, 'manage');
-  if (request.role !== 'USER') throw new MissingPermissionError('Access managers are appointed by the e-Box administrators; an access manager grants USER access only');
+  if (request.role !== 'USER')
+    throw new MissingPermissionError('Access managers are appointed by the e-Box administrators; an access manager grants USER access only');
   const existing = await deps.enterprises.getGrant(enterpriseNumber, ssin);
   if (existing?.role === 'ACCESS_MANAGER') throw new MissingPermissionError(`${ssin} is an access manager; only the e-Box administrators change that`);
   if (existing?.name === request.name) return { grant: existing, created: false };
   const at = deps.clock.now().toISOString();
-  const grant = { enterpriseNumber, ssin, name: request.name, role: 'USER' as const, grantedAt: existing?.grantedAt ?? at, grantedBy: existing?.grantedBy ?? actor };
+  const grant = {
+    enterpriseNumber,
+    ssin,
+    name: request.name,
+    role: 'USER' as const,
+    grantedAt: existing?.grantedAt ?? at,
+    grantedBy: existing?.grantedBy ?? actor,
+  };
   const audit = existing
     ? { at, actor, action: 'ACCESS_UPDATED' as const, detail: `${existing.name} → ${request.name} (${ssin})` }
     : { at, actor, action: 'ACCESS_GRANTED' as const, detail: `${request.name} (${ssin})` };
@@ -39,7 +47,12 @@ export async function revokeAccess(deps: Deps, caller: Caller, enterpriseNumber:
   const existing = await deps.enterprises.getGrant(enterpriseNumber, ssin);
   if (!existing) throw new NotFoundError(`${ssin} has no access to the e-Box of ${enterpriseNumber}`);
   if (existing.role === 'ACCESS_MANAGER') throw new MissingPermissionError(`${ssin} is an access manager; only the e-Box administrators revoke that`);
-  await deps.enterprises.deleteUserGrant(enterpriseNumber, ssin, { at: deps.clock.now().toISOString(), actor, action: 'ACCESS_REVOKED', detail: `${existing.name} (${ssin})` });
+  await deps.enterprises.deleteUserGrant(enterpriseNumber, ssin, {
+    at: deps.clock.now().toISOString(),
+    actor,
+    action: 'ACCESS_REVOKED',
+    detail: `${existing.name} (${ssin})`,
+  });
 }
 
 /** The audit trail, newest first, for access managers only. */

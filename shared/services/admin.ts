@@ -20,7 +20,9 @@ export async function putSender(deps: Pick<Ports, 'senders'>, sender: Sender): P
   const seen = new Set<string>();
   sender.documentTypes.forEach((type, index) => {
     if (seen.has(type.code)) {
-      throw new InvalidInputError([{ in: 'body', name: `documentTypes[${index}].code`, detail: `document type ${type.code} is listed twice`, value: type.code }]);
+      throw new InvalidInputError([
+        { in: 'body', name: `documentTypes[${index}].code`, detail: `document type ${type.code} is listed twice`, value: type.code },
+      ]);
     }
     seen.add(type.code);
   });
@@ -30,7 +32,9 @@ export async function putSender(deps: Pick<Ports, 'senders'>, sender: Sender): P
 
 export async function putClient(deps: Pick<Ports, 'senders' | 'clientBindings'>, binding: ClientBinding): Promise<ClientBinding> {
   if (binding.senderId && !(await deps.senders.get(binding.senderId))) {
-    throw new InvalidInputError([{ in: 'body', name: 'senderId', kind: 'referencedResourceNotFound', detail: `no institution ${binding.senderId} is registered`, value: binding.senderId }]);
+    throw new InvalidInputError([
+      { in: 'body', name: 'senderId', kind: 'referencedResourceNotFound', detail: `no institution ${binding.senderId} is registered`, value: binding.senderId },
+    ]);
   }
   await deps.clientBindings.put(binding);
   return binding;
@@ -43,7 +47,12 @@ export interface EnterpriseRegistration {
   accessManagers: Array<{ ssin: Ssin; name: string }>;
 }
 
-export async function putEnterprise(deps: Pick<Ports, 'enterprises' | 'clock'>, caller: Caller, enterpriseNumber: EnterpriseNumber, registration: EnterpriseRegistration): Promise<EnterpriseProfile> {
+export async function putEnterprise(
+  deps: Pick<Ports, 'enterprises' | 'clock'>,
+  caller: Caller,
+  enterpriseNumber: EnterpriseNumber,
+  registration: EnterpriseRegistration,
+): Promise<EnterpriseProfile> {
   const actor = authorizeOperator(caller);
   const at = deps.clock.now().toISOString();
   // Registering again keeps the grants that already stand (and their history): only what changes is written and recorded.
@@ -55,7 +64,8 @@ export async function putEnterprise(deps: Pick<Ports, 'enterprises' | 'clock'>, 
     })
     .map((person) => {
       const existing = current.get(person.ssin);
-      const since = existing?.role === 'ACCESS_MANAGER' ? { grantedAt: existing.grantedAt, grantedBy: existing.grantedBy } : { grantedAt: at, grantedBy: actor };
+      const since =
+        existing?.role === 'ACCESS_MANAGER' ? { grantedAt: existing.grantedAt, grantedBy: existing.grantedBy } : { grantedAt: at, grantedBy: actor };
       return { enterpriseNumber, ssin: person.ssin, name: person.name, role: 'ACCESS_MANAGER', ...since };
     });
   const audit: AuditEntry[] = managers.map((grant) => ({

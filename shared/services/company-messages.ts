@@ -23,7 +23,13 @@ interface Draft {
 /** Stores the PDFs, then the message (with its audit entry) in one transaction. */
 type Author = Awaited<ReturnType<typeof authorizeCompanyPerson>>;
 
-async function store(deps: Deps, enterpriseNumber: EnterpriseNumber, { actor, person }: Author, draft: Draft, answeredExpiresAt?: string): Promise<CompanyMessage> {
+async function store(
+  deps: Deps,
+  enterpriseNumber: EnterpriseNumber,
+  { actor, person }: Author,
+  draft: Draft,
+  answeredExpiresAt?: string,
+): Promise<CompanyMessage> {
   let inline = 0;
   const pdfs = draft.attachments.map((attachment, index) => {
     const pdf = checkInlinePdf(attachment, index, inline);
@@ -57,7 +63,13 @@ async function store(deps: Deps, enterpriseNumber: EnterpriseNumber, { actor, pe
     const writes = await Promise.allSettled(placed.map(({ pdf, target }) => deps.documents.put(target, pdf.bytes, pdf.sha256)));
     const failed = writes.find((write): write is PromiseRejectedResult => write.status === 'rejected');
     if (failed) throw failed.reason;
-    await deps.companyMessages.put(message, { at: message.sentAt, actor, action: draft.inReplyTo ? 'REPLY_SENT' : 'MESSAGE_SENT', messageId: draft.inReplyTo ?? id, detail: draft.to });
+    await deps.companyMessages.put(message, {
+      at: message.sentAt,
+      actor,
+      action: draft.inReplyTo ? 'REPLY_SENT' : 'MESSAGE_SENT',
+      messageId: draft.inReplyTo ?? id,
+      detail: draft.to,
+    });
   } catch (error) {
     await deps.documents.delete(stored).catch(() => undefined); // best effort: nothing refers to them
     throw error;
@@ -66,7 +78,13 @@ async function store(deps: Deps, enterpriseNumber: EnterpriseNumber, { actor, pe
 }
 
 /** A reply, only to a replyable and unexpired message of this company. */
-export async function reply(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, messageId: string, draft: { body: string; attachments: InlineAttachment[] }) {
+export async function reply(
+  deps: Deps,
+  caller: Caller,
+  enterpriseNumber: EnterpriseNumber,
+  messageId: string,
+  draft: { body: string; attachments: InlineAttachment[] },
+) {
   const author = await authorizeCompanyPerson(deps, caller, enterpriseNumber, 'act');
   const original = await deps.messages.getMessage(enterpriseNumber, messageId);
   if (!original) {
@@ -74,7 +92,8 @@ export async function reply(deps: Deps, caller: Caller, enterpriseNumber: Enterp
     if (delivery?.recipient === enterpriseNumber) throw new DocumentExpiredError(`Message ${messageId} expired on ${delivery.expiresAt}`, delivery.expiresAt);
     throw new NotFoundError(`No message ${messageId} in the e-Box of ${enterpriseNumber}`);
   }
-  if (isExpired(original.expiresAt, deps.clock.now())) throw new DocumentExpiredError(`Message ${messageId} expired on ${original.expiresAt}; it can no longer be answered`, original.expiresAt);
+  if (isExpired(original.expiresAt, deps.clock.now()))
+    throw new DocumentExpiredError(`Message ${messageId} expired on ${original.expiresAt}; it can no longer be answered`, original.expiresAt);
   if (!original.replyable) throw new ConflictError('notReplyable', `${original.senderId} does not accept replies to message ${messageId}`);
   return store(deps, enterpriseNumber, author, { ...draft, to: original.senderId, inReplyTo: messageId }, original.expiresAt);
 }
@@ -83,7 +102,10 @@ export async function reply(deps: Deps, caller: Caller, enterpriseNumber: Enterp
 export async function sendToInstitution(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, draft: Omit<Draft, 'inReplyTo'>) {
   const author = await authorizeCompanyPerson(deps, caller, enterpriseNumber, 'act');
   const sender = await deps.senders.get(draft.to);
-  if (!sender) throw new InvalidInputError([{ in: 'body', name: 'to', kind: 'referencedResourceNotFound', detail: `no institution ${draft.to} is registered`, value: draft.to }]);
+  if (!sender)
+    throw new InvalidInputError([
+      { in: 'body', name: 'to', kind: 'referencedResourceNotFound', detail: `no institution ${draft.to} is registered`, value: draft.to },
+    ]);
   if (!sender.acceptsMessages) throw new ConflictError('messagesNotAccepted', `${sender.senderId} does not accept messages from companies`);
   return store(deps, enterpriseNumber, author, draft);
 }
@@ -102,7 +124,8 @@ export async function getSent(deps: Deps, caller: Caller, enterpriseNumber: Ente
 
 /** An expired company message is gone for both sides at once, before TTL removes it. */
 function stillAvailable(message: CompanyMessage, now: Date): CompanyMessage {
-  if (isExpired(message.expiresAt, now)) throw new DocumentExpiredError(`Message ${message.id} expired on ${message.expiresAt}; expired messages are deleted`, message.expiresAt);
+  if (isExpired(message.expiresAt, now))
+    throw new DocumentExpiredError(`Message ${message.id} expired on ${message.expiresAt}; expired messages are deleted`, message.expiresAt);
   return message;
 }
 
@@ -119,7 +142,12 @@ export async function getReceived(deps: Pick<Deps, 'clientBindings' | 'companyMe
   return stillAvailable(message, deps.clock.now());
 }
 
-export async function receivedAttachmentUrl(deps: Pick<Deps, 'clientBindings' | 'companyMessages' | 'documents' | 'clock'>, caller: Caller, id: string, attachmentId: string) {
+export async function receivedAttachmentUrl(
+  deps: Pick<Deps, 'clientBindings' | 'companyMessages' | 'documents' | 'clock'>,
+  caller: Caller,
+  id: string,
+  attachmentId: string,
+) {
   const message = await getReceived(deps, caller, id);
   const attachment = message.attachments.find((candidate) => candidate.attachmentId === attachmentId);
   if (!attachment) throw new NotFoundError(`Message ${id} has no attachment ${attachmentId}`);

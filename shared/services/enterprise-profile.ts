@@ -19,7 +19,12 @@ async function withLiveUnreadCount(deps: Deps, profile: EnterpriseProfile): Prom
 }
 
 /** Any company with a valid number can receive, so an unregistered one still has a (blank) profile. */
-const blankProfile = (enterpriseNumber: EnterpriseNumber): EnterpriseProfile => ({ enterpriseNumber, language: DEFAULT_LANGUAGE, digitalOnly: false, unreadCount: 0 });
+const blankProfile = (enterpriseNumber: EnterpriseNumber): EnterpriseProfile => ({
+  enterpriseNumber,
+  language: DEFAULT_LANGUAGE,
+  digitalOnly: false,
+  unreadCount: 0,
+});
 
 export async function getProfile(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber): Promise<EnterpriseProfile> {
   await authorizeCompany(deps, caller, enterpriseNumber, 'mailbox');

@@ -17,7 +17,8 @@ export async function listInbox(deps: Deps, caller: Caller, enterpriseNumber: En
   return deps.messages.inboxPage(enterpriseNumber, deps.clock.now(), filter, pageSize, cursor);
 }
 
-const expiredError = (messageId: string, expiresAt: string) => new DocumentExpiredError(`Message ${messageId} expired on ${expiresAt}; expired documents are deleted`, expiresAt);
+const expiredError = (messageId: string, expiresAt: string) =>
+  new DocumentExpiredError(`Message ${messageId} expired on ${expiresAt}; expired documents are deleted`, expiresAt);
 
 /** The message, if it is this company's and still valid: 404 for others', 410 once expired. */
 async function visibleMessage(deps: Deps, enterpriseNumber: EnterpriseNumber, messageId: string): Promise<Message> {
@@ -41,11 +42,19 @@ async function read(deps: Deps, message: Message, audit: AuditEntry): Promise<Me
 }
 
 /** Opening a message marks it read and is audited. Comes with the company's replies. */
-export async function readMessage(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, messageId: string): Promise<{ message: Message; replies: CompanyMessage[] }> {
+export async function readMessage(
+  deps: Deps,
+  caller: Caller,
+  enterpriseNumber: EnterpriseNumber,
+  messageId: string,
+): Promise<{ message: Message; replies: CompanyMessage[] }> {
   const { actor } = await authorizeCompany(deps, caller, enterpriseNumber, 'mailbox');
   const message = await visibleMessage(deps, enterpriseNumber, messageId);
   const at = deps.clock.now().toISOString();
-  const [opened, replies] = await Promise.all([read(deps, message, { at, actor, action: 'MESSAGE_READ', messageId }), deps.companyMessages.repliesTo(enterpriseNumber, messageId)]);
+  const [opened, replies] = await Promise.all([
+    read(deps, message, { at, actor, action: 'MESSAGE_READ', messageId }),
+    deps.companyMessages.repliesTo(enterpriseNumber, messageId),
+  ]);
   return { message: opened, replies };
 }
 

@@ -23,7 +23,8 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  */
 export function checkInlinePdf(input: InlineAttachment, index: number, alreadyInline: number): CheckedPdf {
   const field = (name: string) => `attachments[${index}].${name}`;
-  if (input.mediaType !== 'application/pdf') throw new UnsupportedMediaTypeError(`${field('mediaType')}: only application/pdf is accepted, not ${input.mediaType}`);
+  if (input.mediaType !== 'application/pdf')
+    throw new UnsupportedMediaTypeError(`${field('mediaType')}: only application/pdf is accepted, not ${input.mediaType}`);
   if (input.contentBase64.length % 4 !== 0 || !BASE64.test(input.contentBase64)) {
     throw new InvalidInputError([{ in: 'body', name: field('contentBase64'), detail: `${field('contentBase64')} is not valid base64` }]);
   }

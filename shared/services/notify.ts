@@ -22,7 +22,10 @@ const SENT_ACTION: Record<NotificationKind, AuditAction> = { NEW_MESSAGES: 'NOTI
  * Returns the ids of the records to retry.
  */
 export async function sendNotifications(deps: Deps, queued: QueuedJob[]): Promise<string[]> {
-  const groups = new Map<string, { kind: NotificationKind; enterpriseNumber: NotificationJob['enterpriseNumber']; recordIds: string[]; messageIds: Set<string> }>();
+  const groups = new Map<
+    string,
+    { kind: NotificationKind; enterpriseNumber: NotificationJob['enterpriseNumber']; recordIds: string[]; messageIds: Set<string> }
+  >();
   for (const { recordId, job } of queued) {
     const key = `${job.kind}#${job.enterpriseNumber}`;
     const group = groups.get(key) ?? { kind: job.kind, enterpriseNumber: job.enterpriseNumber, recordIds: [], messageIds: new Set<string>() };
@@ -48,7 +51,12 @@ async function sendDigest(deps: Deps, kind: NotificationKind, enterpriseNumber: 
   if (!profile?.notificationEmail) {
     logger.warn('no notification email: notification skipped', { enterpriseNumber, kind, messages: messageIds.length });
     if (profile) {
-      await deps.audit.append(enterpriseNumber, { at: now.toISOString(), actor: SYSTEM_ACTOR, action: 'NOTIFICATION_SKIPPED', detail: `${kind} (${messageIds.length})` });
+      await deps.audit.append(enterpriseNumber, {
+        at: now.toISOString(),
+        actor: SYSTEM_ACTOR,
+        action: 'NOTIFICATION_SKIPPED',
+        detail: `${kind} (${messageIds.length})`,
+      });
     }
     return;
   }
@@ -78,7 +86,12 @@ async function sendDigest(deps: Deps, kind: NotificationKind, enterpriseNumber: 
       await deps.notifications.confirm(enterpriseNumber, confirmed, kind, at, emailId);
       return;
     }
-    await deps.notifications.confirm(enterpriseNumber, claimed.map((messageId) => ({ messageId })), kind, now.toISOString());
+    await deps.notifications.confirm(
+      enterpriseNumber,
+      claimed.map((messageId) => ({ messageId })),
+      kind,
+      now.toISOString(),
+    );
   } catch (error) {
     await deps.notifications.release(claimed, kind);
     throw error;

@@ -52,7 +52,8 @@ async function resolveAttachments(deps: Deps, senderId: string, inputs: Attachme
       resolved.push(pdf);
       continue;
     }
-    const refuse = (detail: string) => new InvalidInputError([{ in: 'body', name: field(index, 'uploadId'), kind: 'referencedResourceNotFound', detail, value: input.uploadId }]);
+    const refuse = (detail: string) =>
+      new InvalidInputError([{ in: 'body', name: field(index, 'uploadId'), kind: 'referencedResourceNotFound', detail, value: input.uploadId }]);
     if (seenUploads.has(input.uploadId)) throw refuse(`upload ${input.uploadId} is attached twice`);
     seenUploads.add(input.uploadId);
     const upload = await deps.uploads.get(input.uploadId);
@@ -62,8 +63,15 @@ async function resolveAttachments(deps: Deps, senderId: string, inputs: Attachme
     if (!stored) throw refuse(`nothing was uploaded for ${input.uploadId}: PUT the file to its uploadUrl first`);
     if (stored.size !== upload.size) throw refuse(`the uploaded file has ${stored.size} bytes, not the ${upload.size} announced`);
     if (stored.sha256 !== upload.sha256) throw refuse('the uploaded file does not match the announced sha256');
-    if (!looksLikePdf(stored.head)) throw new UnsupportedMediaTypeError(`${field(index, 'uploadId')}: the uploaded file is not a PDF (it does not start with %PDF-)`);
-    resolved.push({ fileName: input.fileName, size: stored.size, sha256: stored.sha256, upload: uploaded, ...(stored.version ? { version: stored.version } : {}) });
+    if (!looksLikePdf(stored.head))
+      throw new UnsupportedMediaTypeError(`${field(index, 'uploadId')}: the uploaded file is not a PDF (it does not start with %PDF-)`);
+    resolved.push({
+      fileName: input.fileName,
+      size: stored.size,
+      sha256: stored.sha256,
+      upload: uploaded,
+      ...(stored.version ? { version: stored.version } : {}),
+    });
   }
   return resolved;
 }
@@ -119,12 +127,23 @@ export async function publishMessage(deps: Deps, caller: Caller, request: Publis
   const type = findDocumentType(sender, request.documentType);
   if (!type) {
     throw new InvalidInputError([
-      { in: 'body', name: 'documentType', kind: 'referencedResourceNotFound', detail: `${sender.senderId} has no document type ${request.documentType}`, value: request.documentType },
+      {
+        in: 'body',
+        name: 'documentType',
+        kind: 'referencedResourceNotFound',
+        detail: `${sender.senderId} has no document type ${request.documentType}`,
+        value: request.documentType,
+      },
     ]);
   }
   if (request.validityDays !== undefined && request.validityDays > type.validityDays) {
     throw new InvalidInputError([
-      { in: 'body', name: 'validityDays', detail: `validityDays may shorten, never lengthen, the ${type.validityDays} days of ${type.code}`, value: request.validityDays },
+      {
+        in: 'body',
+        name: 'validityDays',
+        detail: `validityDays may shorten, never lengthen, the ${type.validityDays} days of ${type.code}`,
+        value: request.validityDays,
+      },
     ]);
   }
   const attachments = await resolveAttachments(deps, senderId, request.attachments);
@@ -134,7 +153,13 @@ export async function publishMessage(deps: Deps, caller: Caller, request: Publis
   // Each attachment with its id and where its PDF goes.
   const placed = attachments.map((attachment) => {
     const attachmentId = deps.ids.newId(now);
-    const meta: AttachmentMeta = { attachmentId, fileName: attachment.fileName, mediaType: 'application/pdf', size: attachment.size, sha256: attachment.sha256 };
+    const meta: AttachmentMeta = {
+      attachmentId,
+      fileName: attachment.fileName,
+      mediaType: 'application/pdf',
+      size: attachment.size,
+      sha256: attachment.sha256,
+    };
     const target: Pdf = { of: 'message', enterpriseNumber: request.recipient, messageId, attachmentId };
     return { attachment, meta, target };
   });
@@ -166,7 +191,9 @@ export async function publishMessage(deps: Deps, caller: Caller, request: Publis
     // The PDFs first: a message is never visible without its documents.
     const writes = await Promise.allSettled(
       placed.map(({ attachment, target }) =>
-        'bytes' in attachment ? deps.documents.put(target, attachment.bytes, attachment.sha256) : deps.documents.copy(attachment.upload, target, attachment.version),
+        'bytes' in attachment
+          ? deps.documents.put(target, attachment.bytes, attachment.sha256)
+          : deps.documents.copy(attachment.upload, target, attachment.version),
       ),
     );
     const failed = writes.find((write): write is PromiseRejectedResult => write.status === 'rejected');
@@ -190,7 +217,12 @@ export async function publishMessage(deps: Deps, caller: Caller, request: Publis
     if (uploads.length && (error instanceof ConcurrentWriteError || error instanceof UploadUnavailableError)) {
       // Another publication attached the same upload first, or its bytes changed after the check.
       throw new InvalidInputError([
-        { in: 'body', name: 'attachments', kind: 'referencedResourceNotFound', detail: 'an upload of this message was attached to another message, or replaced, meanwhile' },
+        {
+          in: 'body',
+          name: 'attachments',
+          kind: 'referencedResourceNotFound',
+          detail: 'an upload of this message was attached to another message, or replaced, meanwhile',
+        },
       ]);
     }
     throw error;

@@ -39,7 +39,10 @@ export async function handleTableChanges(deps: Deps, changes: TableChange[]): Pr
       if (change.item === 'message') await removeMessage(deps, change.message);
       else await removeCompanyMessage(deps, change.message);
     } catch (error) {
-      logger.error('could not clean up a removed message', { error: error as Error, messageId: change.item === 'message' ? change.message.messageId : change.message.id });
+      logger.error('could not clean up a removed message', {
+        error: error as Error,
+        messageId: change.item === 'message' ? change.message.messageId : change.message.id,
+      });
       return change.sequenceNumber;
     }
   }
@@ -60,6 +63,8 @@ async function removeMessage(deps: Deps, message: Message): Promise<void> {
 }
 
 async function removeCompanyMessage(deps: Pick<Deps, 'documents'>, message: CompanyMessage): Promise<void> {
-  await deps.documents.delete(message.attachments.map(({ attachmentId }): Pdf => ({ of: 'companyMessage', enterpriseNumber: message.from, id: message.id, attachmentId })));
+  await deps.documents.delete(
+    message.attachments.map(({ attachmentId }): Pdf => ({ of: 'companyMessage', enterpriseNumber: message.from, id: message.id, attachmentId })),
+  );
   logger.info('expired company message removed', { id: message.id, enterpriseNumber: message.from, attachments: message.attachments.length });
 }

@@ -12,7 +12,11 @@ export interface UploadRequest {
  * Large PDFs go straight to the document store through a presigned PUT; the message refers to the
  * upload and the size and digest are checked when it is published.
  */
-export async function createUpload(deps: Pick<Ports, 'clientBindings' | 'uploads' | 'documents' | 'clock' | 'ids' | 'settings'>, caller: Caller, request: UploadRequest) {
+export async function createUpload(
+  deps: Pick<Ports, 'clientBindings' | 'uploads' | 'documents' | 'clock' | 'ids' | 'settings'>,
+  caller: Caller,
+  request: UploadRequest,
+) {
   const { senderId } = await authorizeInstitution(deps, caller);
   const now = deps.clock.now();
   const uploadId = deps.ids.newId(now);

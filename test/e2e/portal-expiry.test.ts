@@ -22,7 +22,11 @@ afterAll(async () => {
 
 it('shows a 410 as "deleted automatically on <date>", before and after TTL removed it', async () => {
   const [sender, company] = await Promise.all([setupSender(), setupEnterprise({ language: 'de' })]);
-  const message = (await publish(sender, company.enterpriseNumber, { documentType: 'REMINDER', validityDays: 1, subject: { de: 'Zahlungserinnerung' } })) as unknown as { messageId: string; expiresAt: string };
+  const message = (await publish(sender, company.enterpriseNumber, {
+    documentType: 'REMINDER',
+    validityDays: 1,
+    subject: { de: 'Zahlungserinnerung' },
+  })) as unknown as { messageId: string; expiresAt: string };
   const context = await newContext(browser, { locale: 'de-BE' });
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -38,7 +42,9 @@ it('shows a 410 as "deleted automatically on <date>", before and after TTL remov
   await signInAs(page, company.manager);
   await page.waitForURL(`**${messagePath}`);
   await page.getByRole('heading', { level: 1, name: 'Dieses Dokument wurde gelöscht' }).waitFor();
-  const expiredOn = new Intl.DateTimeFormat('de-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' }).format(new Date(message.expiresAt));
+  const expiredOn = new Intl.DateTimeFormat('de-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' }).format(
+    new Date(message.expiresAt),
+  );
   await page.getByText(`Es ist am ${expiredOn} abgelaufen.`).waitFor();
   await checkPage(page, 'expiry-01-gone-de');
   // Gone from the inbox too.

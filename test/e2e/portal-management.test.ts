@@ -57,9 +57,13 @@ it('changes the notification email and gives the "everything digital" consent; a
   await page.getByRole('button', { name: 'Enregistrer l’accord' }).click();
   await page.getByText(/Accord donné le/).waitFor();
 
-  const profile = await call<{ notificationEmail: string; language: string; digitalOnly: boolean }>('GET', `/v1/enterprises/${company.enterpriseNumber}`, { token: company.manager.token });
+  const profile = await call<{ notificationEmail: string; language: string; digitalOnly: boolean }>('GET', `/v1/enterprises/${company.enterpriseNumber}`, {
+    token: company.manager.token,
+  });
   expect(profile.body).toMatchObject({ notificationEmail: 'comptabilite@acme.example', language: 'nl', digitalOnly: true });
-  const preferences = await call<{ digitalOnly: boolean; digitalOnlySince?: string }>('GET', `/v1/enterprises/${company.enterpriseNumber}/preferences`, { token: institution.token });
+  const preferences = await call<{ digitalOnly: boolean; digitalOnlySince?: string }>('GET', `/v1/enterprises/${company.enterpriseNumber}/preferences`, {
+    token: institution.token,
+  });
   expect(preferences.body).toMatchObject({ digitalOnly: true, digitalOnlySince: expect.any(String) });
 
   await page.reload();
@@ -72,7 +76,10 @@ it('gives a colleague access, then revokes it after confirming: the colleague is
   await page.getByLabel('Numéro de registre national (NISS)').fill('12345678901');
   await page.getByLabel('Nom', { exact: true }).fill(colleague.name);
   await page.getByRole('button', { name: 'Donner accès' }).click();
-  await page.getByText(/Indiquez un numéro de registre national valide/).first().waitFor();
+  await page
+    .getByText(/Indiquez un numéro de registre national valide/)
+    .first()
+    .waitFor();
 
   const typed = `${colleague.ssin.slice(0, 2)}.${colleague.ssin.slice(2, 4)}.${colleague.ssin.slice(4, 6)}-${colleague.ssin.slice(6, 9)}.${colleague.ssin.slice(9)}`;
   await page.getByLabel('Numéro de registre national (NISS)').fill(typed);
@@ -101,7 +108,14 @@ it('gives a colleague access, then revokes it after confirming: the colleague is
 
 it('a user (not an access manager) sees the settings but not the access management', async () => {
   const user = { ssin: randomSsin(), name: 'Ursula Utilisatrice' };
-  expect((await call('PUT', `/v1/enterprises/${company.enterpriseNumber}/access/${user.ssin}`, { token: company.manager.token, body: { role: 'USER', name: user.name } })).status).toBe(201);
+  expect(
+    (
+      await call('PUT', `/v1/enterprises/${company.enterpriseNumber}/access/${user.ssin}`, {
+        token: company.manager.token,
+        body: { role: 'USER', name: user.name },
+      })
+    ).status,
+  ).toBe(201);
   const other = await newContext(browser, { locale: 'fr-BE' });
   const userPage = await other.newPage();
   await userPage.goto(`/enterprises/${company.enterpriseNumber}/manage`);

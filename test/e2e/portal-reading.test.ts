@@ -74,7 +74,9 @@ it('signs in with eID/itsme (the local stand-in), lands in the inbox of the one 
   expect(await readFile(await download.path())).toEqual(pdf);
 
   // Opening it marked it read, for the company and for the institution (its proof of receipt).
-  const stored = await call<{ read: boolean; readAt?: string }>('GET', `/v1/enterprises/${company.enterpriseNumber}/messages?read=true`, { token: company.manager.token });
+  const stored = await call<{ read: boolean; readAt?: string }>('GET', `/v1/enterprises/${company.enterpriseNumber}/messages?read=true`, {
+    token: company.manager.token,
+  });
   expect(JSON.stringify(stored.body)).toContain(message.messageId);
   const sent = await call<{ status: string; firstReadAt?: string }>('GET', `/v1/messages/${message.messageId}`, { token: sender.token });
   expect(sent.body.status).toBe('READ');
@@ -131,7 +133,9 @@ it('works with the keyboard alone: sign in, open the message, come back', async 
   await page.goto('/');
   await page.getByRole('button', { name: 'Se connecter avec eID ou itsme' }).waitFor();
   // The first thing the keyboard reaches in the page is the link to skip to the content.
-  await expect(page.evaluate(() => document.querySelector('a[href], button, input, select, textarea')?.textContent)).resolves.toBe('Aller au contenu principal');
+  await expect(page.evaluate(() => document.querySelector('a[href], button, input, select, textarea')?.textContent)).resolves.toBe(
+    'Aller au contenu principal',
+  );
   await tabTo(page, page.getByRole('button', { name: 'Se connecter avec eID ou itsme' }));
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/local\/authorize/);

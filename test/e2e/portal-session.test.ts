@@ -27,7 +27,10 @@ it('a person with several companies chooses one; the tokens stay out of localSto
     { enterpriseNumber: randomEnterpriseNumber(), name: 'Boulangerie Dupuis' },
   ];
   for (const company of companies) {
-    const registered = await call('PUT', `/v1/admin/enterprises/${company.enterpriseNumber}`, { token: admin, body: { name: company.name, language: 'fr', accessManagers: [person] } });
+    const registered = await call('PUT', `/v1/admin/enterprises/${company.enterpriseNumber}`, {
+      token: admin,
+      body: { name: company.name, language: 'fr', accessManagers: [person] },
+    });
     expect(registered.status).toBe(200);
   }
   const context = await newContext(browser, { locale: 'fr-BE' });
@@ -38,7 +41,9 @@ it('a person with several companies chooses one; the tokens stay out of localSto
   await signInAs(page, person);
   await page.getByRole('heading', { level: 1, name: 'Choisissez une entreprise' }).waitFor();
   await checkPage(page, 'session-01-chooser');
-  await expect(page.evaluate(() => Object.keys(localStorage).filter((key) => /token|session/i.test(key) || /eyJ/.test(localStorage.getItem(key) ?? '')))).resolves.toEqual([]);
+  await expect(
+    page.evaluate(() => Object.keys(localStorage).filter((key) => /token|session/i.test(key) || /eyJ/.test(localStorage.getItem(key) ?? ''))),
+  ).resolves.toEqual([]);
 
   await page.getByRole('link', { name: 'Boulangerie Dupuis' }).click();
   await page.waitForURL(`**/enterprises/${companies[1]?.enterpriseNumber}/messages`);

@@ -54,7 +54,11 @@ afterEach(async () => {
 });
 
 it('replies to a replyable message with a PDF; the institution receives it', async () => {
-  const { messageId } = await publish(institution, company.enterpriseNumber, { subject: { en: 'Please confirm your headcount' }, body: { en: 'How many employees?' }, replyable: true });
+  const { messageId } = await publish(institution, company.enterpriseNumber, {
+    subject: { en: 'Please confirm your headcount' },
+    body: { en: 'How many employees?' },
+    replyable: true,
+  });
   await page.goto(`/enterprises/${company.enterpriseNumber}/messages/${messageId}`);
   await page.getByRole('heading', { level: 1, name: 'Please confirm your headcount' }).waitFor();
 
@@ -92,7 +96,10 @@ it('writes to an institution that accepts messages', async () => {
   await checkPage(page, 'writing-03-sent');
 
   const received = await call<{ items: Received[] }>('GET', '/v1/received', { token: institution.token });
-  expect(received.body.items.find((item) => item.subject === 'Change of address')).toMatchObject({ body: 'Our head office moves on 1 March.', attachments: [{ fileName: 'statutes.pdf' }] });
+  expect(received.body.items.find((item) => item.subject === 'Change of address')).toMatchObject({
+    body: 'Our head office moves on 1 March.',
+    attachments: [{ fileName: 'statutes.pdf' }],
+  });
 });
 
 it('lists the senders by level, with how long each document type stays', async () => {

@@ -56,17 +56,28 @@ const deploymentHandlerIds = new Set(
 const allFunctions = resources<FunctionProperties>('AWS::Lambda::Function');
 const functions = allFunctions.filter((fn) => !deploymentHandlerIds.has(fn.id));
 const functionByDescription = (description: string) =>
-  only(functions.filter((fn) => fn.properties.Description === description), `function "${description}"`);
-const functionById = (id: string) => only(functions.filter((fn) => fn.id === id), `function ${id}`);
+  only(
+    functions.filter((fn) => fn.properties.Description === description),
+    `function "${description}"`,
+  );
+const functionById = (id: string) =>
+  only(
+    functions.filter((fn) => fn.id === id),
+    `function ${id}`,
+  );
 
 const tableId = only(resources('AWS::DynamoDB::Table'), 'table').id;
 // The documents bucket; the other one holds the portal's files (test/infra/portal.test.ts).
-const bucketId = only(resources<{ LifecycleConfiguration?: unknown }>('AWS::S3::Bucket').filter((bucket) => bucket.properties.LifecycleConfiguration), 'documents bucket').id;
+const bucketId = only(
+  resources<{ LifecycleConfiguration?: unknown }>('AWS::S3::Bucket').filter((bucket) => bucket.properties.LifecycleConfiguration),
+  'documents bucket',
+).id;
 const distributionId = only(resources('AWS::CloudFront::Distribution'), 'distribution').id;
-const queues = resources<{ RedrivePolicy?: { deadLetterTargetArn: GetAtt; maxReceiveCount: number }; VisibilityTimeout?: number }>(
-  'AWS::SQS::Queue',
+const queues = resources<{ RedrivePolicy?: { deadLetterTargetArn: GetAtt; maxReceiveCount: number }; VisibilityTimeout?: number }>('AWS::SQS::Queue');
+const notificationsQueue = only(
+  queues.filter((queue) => queue.properties.RedrivePolicy),
+  'queue with a dead-letter queue',
 );
-const notificationsQueue = only(queues.filter((queue) => queue.properties.RedrivePolicy), 'queue with a dead-letter queue');
 
 const mappings = resources<{ EventSourceArn: GetAtt; FunctionName: Ref }>('AWS::Lambda::EventSourceMapping');
 const consumerOf = (sourceId: string, attribute: string) =>
@@ -99,7 +110,7 @@ function actionsOn(fn: { properties: FunctionProperties }, resourceId: string): 
 }
 
 describe('functions', () => {
-  it('has one function per route and the three jobs (and the portal deployment\'s handler)', () => {
+  it("has one function per route and the three jobs (and the portal deployment's handler)", () => {
     expect(functions).toHaveLength(ROUTES.length + 3);
     expect(apiFunctions).toHaveLength(ROUTES.length);
     expect(deploymentHandlerIds.size).toBe(1);
@@ -158,16 +169,20 @@ describe('functions', () => {
 });
 
 describe('HTTP API', () => {
-  const routes = resources<{ RouteKey: string; AuthorizationType: string; Target: { 'Fn::Join': [string, [string, Ref]] } }>(
-    'AWS::ApiGatewayV2::Route',
-  );
+  const routes = resources<{ RouteKey: string; AuthorizationType: string; Target: { 'Fn::Join': [string, [string, Ref]] } }>('AWS::ApiGatewayV2::Route');
   const integrations = resources<{ IntegrationUri: GetAtt; PayloadFormatVersion: string }>('AWS::ApiGatewayV2::Integration');
 
   it.each(ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))('routes %s to its own function', (routeKey, route) => {
-    const apiRoute = only(routes.filter((r) => r.properties.RouteKey === routeKey), `route ${routeKey}`);
+    const apiRoute = only(
+      routes.filter((r) => r.properties.RouteKey === routeKey),
+      `route ${routeKey}`,
+    );
     expect(apiRoute.properties.AuthorizationType).toBe(route.auth === 'jwt' ? 'JWT' : 'NONE');
     const integrationId = apiRoute.properties.Target['Fn::Join'][1][1].Ref;
-    const integration = only(integrations.filter((i) => i.id === integrationId), `integration of ${routeKey}`);
+    const integration = only(
+      integrations.filter((i) => i.id === integrationId),
+      `integration of ${routeKey}`,
+    );
     expect(integration.properties.PayloadFormatVersion).toBe('2.0');
     expect(integration.properties.IntegrationUri['Fn::GetAtt'][0]).toBe(functionByDescription(routeKey).id);
   });
@@ -189,11 +204,7 @@ describe('HTTP API', () => {
 
 describe('table', () => {
   const { indexes } = TABLE_SCHEMA;
-  const keyAttributes = [
-    TABLE_SCHEMA.partitionKey,
-    TABLE_SCHEMA.sortKey,
-    ...Object.values(indexes).flatMap((index) => [index.partitionKey, index.sortKey]),
-  ];
+  const keyAttributes = [TABLE_SCHEMA.partitionKey, TABLE_SCHEMA.sortKey, ...Object.values(indexes).flatMap((index) => [index.partitionKey, index.sortKey])];
 
   it('is built from TABLE_SCHEMA, on demand, with TTL, a stream, backups and encryption', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', 1);
@@ -252,9 +263,7 @@ describe('documents bucket', () => {
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: bucketId },
       PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        ]),
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
       },
     });
   });
@@ -271,9 +280,7 @@ describe('queues', () => {
       template.hasResourceProperties('AWS::SQS::QueuePolicy', {
         Queues: [{ Ref: queue.id }],
         PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-          ]),
+          Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
         },
       });
     }
@@ -378,7 +385,11 @@ describe('permissions', () => {
       const expected: Record<string, string[]> = {};
       if (table) expected.table = [...READ, ...(table.access === 'readWrite' ? WRITE : [])].sort();
       for (const index of table?.indexes ?? []) expected[`index:${index}`] = ['dynamodb:Query'];
-      for (const [action, areas] of [['s3:GetObject', bucket?.read], ['s3:PutObject', bucket?.write], ['s3:DeleteObject', bucket?.delete]] as const) {
+      for (const [action, areas] of [
+        ['s3:GetObject', bucket?.read],
+        ['s3:PutObject', bucket?.write],
+        ['s3:DeleteObject', bucket?.delete],
+      ] as const) {
         for (const area of areas ?? []) expected[`objects:${area}`] = [...(expected[`objects:${area}`] ?? []), action].sort();
       }
       for (const queue of sendTo ?? []) expected[`queue:${queue}`] = ['sqs:SendMessage'];
@@ -387,18 +398,31 @@ describe('permissions', () => {
   });
 
   it('gives the public routes (health, the contract) no permission at all', () => {
-    for (const route of ROUTES.filter((candidate) => candidate.auth === 'none')) expect(statementsOf(functionByDescription(`${route.method} ${route.path}`))).toEqual([]);
+    for (const route of ROUTES.filter((candidate) => candidate.auth === 'none'))
+      expect(statementsOf(functionByDescription(`${route.method} ${route.path}`))).toEqual([]);
   });
 
   it('gives read-only routes no write action on the table or the bucket', () => {
     const writes = /^(dynamodb:(Put|Update|Delete|BatchWrite)|s3:(Put|Delete))/;
-    for (const route of ROUTES.filter((candidate) => candidate.touches.table?.access === 'read' && !candidate.touches.bucket?.write && !candidate.touches.bucket?.delete)) {
-      expect([route.path, statementsOf(functionByDescription(`${route.method} ${route.path}`)).flatMap(actionsOf).filter((action) => writes.test(action))]).toEqual([route.path, []]);
+    for (const route of ROUTES.filter(
+      (candidate) => candidate.touches.table?.access === 'read' && !candidate.touches.bucket?.write && !candidate.touches.bucket?.delete,
+    )) {
+      expect([
+        route.path,
+        statementsOf(functionByDescription(`${route.method} ${route.path}`))
+          .flatMap(actionsOf)
+          .filter((action) => writes.test(action)),
+      ]).toEqual([route.path, []]);
     }
   });
 
   it('gives API functions no wildcard action', () => {
-    for (const fn of apiFunctions) expect(statementsOf(fn).flatMap(actionsOf).filter((action) => action.includes('*'))).toEqual([]);
+    for (const fn of apiFunctions)
+      expect(
+        statementsOf(fn)
+          .flatMap(actionsOf)
+          .filter((action) => action.includes('*')),
+      ).toEqual([]);
   });
 
   it('lets the stream consumer use the table (unread count, tombstones), delete documents and queue notifications', () => {
@@ -418,7 +442,11 @@ describe('permissions', () => {
     const ses = statementsOf(notifier).filter((statement) => actionsOf(statement).some((action) => action.startsWith('ses:')));
     expect(ses).toEqual([{ Effect: 'Allow', Action: ['ses:SendEmail', 'ses:SendRawEmail'], Resource: identityArn }]);
     for (const fn of functions.filter((other) => other.id !== notifier.id)) {
-      expect(statementsOf(fn).flatMap(actionsOf).filter((action) => action.startsWith('ses:'))).toEqual([]);
+      expect(
+        statementsOf(fn)
+          .flatMap(actionsOf)
+          .filter((action) => action.startsWith('ses:')),
+      ).toEqual([]);
     }
     expect(actionsOn(notifier, tableId)).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem']));
     expect(actionsOn(notifier, notificationsQueue.id)).not.toContain('sqs:SendMessage');
@@ -434,7 +462,10 @@ describe('outputs', () => {
     template.hasOutput('NotificationsQueueUrl', { Value: { Ref: notificationsQueue.id } });
     template.hasOutput('PortalUrl', { Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] } });
     template.hasOutput('DistributionId', { Value: { Ref: distributionId } });
-    const portalBucketId = only(resources('AWS::S3::Bucket').filter((bucket) => bucket.id !== bucketId), 'portal bucket').id;
+    const portalBucketId = only(
+      resources('AWS::S3::Bucket').filter((bucket) => bucket.id !== bucketId),
+      'portal bucket',
+    ).id;
     template.hasOutput('PortalBucketName', { Value: { Ref: portalBucketId } });
   });
 });
@@ -482,9 +513,7 @@ describe('context', () => {
   it('uses sesIdentity when given', () => {
     custom({ sesIdentity: 'no-reply@ebox.example.be' }).hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Resource: 'arn:aws:ses:eu-central-1:123456789012:identity/no-reply@ebox.example.be' }),
-        ]),
+        Statement: Match.arrayWith([Match.objectLike({ Resource: 'arn:aws:ses:eu-central-1:123456789012:identity/no-reply@ebox.example.be' })]),
       },
     });
   });

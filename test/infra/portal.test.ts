@@ -92,14 +92,20 @@ const portalBucketId = only(
   'portal bucket',
 ).id;
 const apiId = only(resources(template, 'AWS::ApiGatewayV2::Api'), 'HTTP API').id;
-const originById = (id: string) => only(config.Origins.filter((origin) => origin.Id === id), `origin ${id}`);
+const originById = (id: string) =>
+  only(
+    config.Origins.filter((origin) => origin.Id === id),
+    `origin ${id}`,
+  );
 const headersPolicies = resources<{ ResponseHeadersPolicyConfig: { SecurityHeadersConfig: Record<string, unknown> } }>(
   template,
   'AWS::CloudFront::ResponseHeadersPolicy',
 );
 const headersOf = (behavior: Behavior) =>
-  only(headersPolicies.filter((policy) => policy.id === behavior.ResponseHeadersPolicyId.Ref), 'response headers policy').properties
-    .ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+  only(
+    headersPolicies.filter((policy) => policy.id === behavior.ResponseHeadersPolicyId.Ref),
+    'response headers policy',
+  ).properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
 const deployments = resources<Deployment>(template, 'Custom::CDKBucketDeployment');
 const deploymentHandlerIds = new Set(deployments.map((deployment) => deployment.properties.ServiceToken['Fn::GetAtt'][0]));
 const portalUrlOfDistribution = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distribution.id, 'DomainName'] }]] };
@@ -250,7 +256,9 @@ describe('response headers', () => {
     const custom = synth({ jwtIssuer: 'https://login.example.org/realms/ebox' }).template;
     custom.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: {
-        SecurityHeadersConfig: Match.objectLike({ ContentSecurityPolicy: { ContentSecurityPolicy: portalContentSecurityPolicy(['https://login.example.org']), Override: true } }),
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: { ContentSecurityPolicy: portalContentSecurityPolicy(['https://login.example.org']), Override: true },
+        }),
       },
     });
   });
@@ -264,12 +272,22 @@ describe('response headers', () => {
 
 describe('deployment of the files', () => {
   const toPortalBucket = deployments.filter((deployment) => deployment.properties.DestinationBucketName.Ref === portalBucketId);
-  const pages = only(toPortalBucket.filter((deployment) => deployment.properties.Prune), 'pruning deployment');
-  const assets = only(toPortalBucket.filter((deployment) => !deployment.properties.Prune), 'deployment of hashed assets');
+  const pages = only(
+    toPortalBucket.filter((deployment) => deployment.properties.Prune),
+    'pruning deployment',
+  );
+  const assets = only(
+    toPortalBucket.filter((deployment) => !deployment.properties.Prune),
+    'deployment of hashed assets',
+  );
 
   it('deploys one build: hashed assets cached for good and never pruned, the rest revalidated and pruned', () => {
     expect(toPortalBucket).toHaveLength(2);
-    expect(assets.properties).toMatchObject({ Exclude: ['*'], Include: ['assets/*'], SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' } });
+    expect(assets.properties).toMatchObject({
+      Exclude: ['*'],
+      Include: ['assets/*'],
+      SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' },
+    });
     expect(pages.properties).toMatchObject({ Exclude: ['assets/*'], SystemMetadata: { 'cache-control': 'no-cache' } });
     expect(pages.properties.Include).toBeUndefined();
     expect(pages.properties.SourceObjectKeys[0]).toBe(assets.properties.SourceObjectKeys[0]);
@@ -300,9 +318,7 @@ describe('deployment of the files', () => {
 
 describe('PORTAL_URL of the functions', () => {
   const appFunctionsOf = (t: Template) =>
-    resources<{ Environment: { Variables: Record<string, unknown> } }>(t, 'AWS::Lambda::Function').filter(
-      (fn) => !deploymentHandlerIds.has(fn.id),
-    );
+    resources<{ Environment: { Variables: Record<string, unknown> } }>(t, 'AWS::Lambda::Function').filter((fn) => !deploymentHandlerIds.has(fn.id));
 
   it("is the distribution's URL when portalUrl is not set", () => {
     const functions = appFunctionsOf(template);
@@ -405,8 +421,7 @@ function findCycle(resourcesById: Record<string, unknown>): string[] | undefined
       else if (key === 'Fn::Sub') for (const match of JSON.stringify(inner).matchAll(/\$\{([A-Za-z0-9]+)/g)) into.add(match[1] ?? '');
       else if (key === 'DependsOn') {
         for (const dependency of [inner].flat()) if (typeof dependency === 'string') into.add(dependency);
-      }
-      else collect(inner, into);
+      } else collect(inner, into);
     }
   };
   for (const [id, resource] of Object.entries(resourcesById)) {

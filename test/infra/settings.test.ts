@@ -16,7 +16,7 @@ describe('deployment settings', () => {
     expect(Object.fromEntries(settingKeys.map((key) => [key, cdkJson.context[key]]))).toEqual(DEFAULT_SETTINGS);
   });
 
-  it("leave portalUrl unset unless given: the stack then links to its CloudFront distribution", () => {
+  it('leave portalUrl unset unless given: the stack then links to its CloudFront distribution', () => {
     expect(settingsOf({}).portalUrl).toBeUndefined();
     expect(settingsOf({ portalUrl: 'https://ebox.example.be' }).portalUrl).toBe('https://ebox.example.be');
   });

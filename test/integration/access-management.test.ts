@@ -82,7 +82,13 @@ describe('access management', () => {
     const sorted = [...response.body.items].sort((a, b) => a.ssin.localeCompare(b.ssin));
     const expected = [...company.managers]
       .sort((a, b) => a.ssin.localeCompare(b.ssin))
-      .map((manager) => ({ ssin: manager.ssin, name: manager.name, role: 'ACCESS_MANAGER', grantedAt: expect.stringMatching(ISO_MS), grantedBy: { clientId: company.adminClientId } }));
+      .map((manager) => ({
+        ssin: manager.ssin,
+        name: manager.name,
+        role: 'ACCESS_MANAGER',
+        grantedAt: expect.stringMatching(ISO_MS),
+        grantedBy: { clientId: company.adminClientId },
+      }));
     expect(sorted).toEqual(expected);
   });
 
@@ -93,22 +99,50 @@ describe('access management', () => {
     // Before the grant, the person is refused.
     expectProblem(await call('GET', inboxPath(company), { token: person.token }), 403, MISSING_PERMISSION);
 
-    const first = await call<GrantView>('PUT', accessPath(company, person.ssin), { token: company.manager.token, body: { role: 'USER', name: 'Bob Utilisateur' } });
+    const first = await call<GrantView>('PUT', accessPath(company, person.ssin), {
+      token: company.manager.token,
+      body: { role: 'USER', name: 'Bob Utilisateur' },
+    });
     expect(first.status).toBe(201);
     expect(first.headers.get('location')).toBe(accessPath(company, person.ssin));
-    expect(first.body).toEqual({ ssin: person.ssin, name: 'Bob Utilisateur', role: 'USER', grantedAt: expect.stringMatching(ISO_MS), grantedBy: personActor(company.manager) });
+    expect(first.body).toEqual({
+      ssin: person.ssin,
+      name: 'Bob Utilisateur',
+      role: 'USER',
+      grantedAt: expect.stringMatching(ISO_MS),
+      grantedBy: personActor(company.manager),
+    });
 
-    const again = await call<GrantView>('PUT', accessPath(company, person.ssin), { token: company.manager.token, body: { role: 'USER', name: 'Bob Utilisateur-Renamed' } });
+    const again = await call<GrantView>('PUT', accessPath(company, person.ssin), {
+      token: company.manager.token,
+      body: { role: 'USER', name: 'Bob Utilisateur-Renamed' },
+    });
     expect(again.status).toBe(200);
-    expect(again.body).toEqual({ ssin: person.ssin, name: 'Bob Utilisateur-Renamed', role: 'USER', grantedAt: first.body.grantedAt, grantedBy: personActor(company.manager) });
+    expect(again.body).toEqual({
+      ssin: person.ssin,
+      name: 'Bob Utilisateur-Renamed',
+      role: 'USER',
+      grantedAt: first.body.grantedAt,
+      grantedBy: personActor(company.manager),
+    });
 
     const items = await listAccess(company);
     expect(items).toHaveLength(2);
-    expect(items).toContainEqual({ ssin: person.ssin, name: 'Bob Utilisateur-Renamed', role: 'USER', grantedAt: first.body.grantedAt, grantedBy: personActor(company.manager) });
+    expect(items).toContainEqual({
+      ssin: person.ssin,
+      name: 'Bob Utilisateur-Renamed',
+      role: 'USER',
+      grantedAt: first.body.grantedAt,
+      grantedBy: personActor(company.manager),
+    });
 
     const me = await call<Me>('GET', '/v1/me', { token: person.token });
     expect(me.status).toBe(200);
-    expect(me.body).toEqual({ ssin: person.ssin, name: 'Bob Utilisateur', enterprises: [{ enterpriseNumber: company.enterpriseNumber, name: company.name, role: 'USER' }] });
+    expect(me.body).toEqual({
+      ssin: person.ssin,
+      name: 'Bob Utilisateur',
+      enterprises: [{ enterpriseNumber: company.enterpriseNumber, name: company.name, role: 'USER' }],
+    });
 
     const message = await publish(sender, company.enterpriseNumber);
     const inbox = await call<{ items: Array<{ messageId: string }> }>('GET', inboxPath(company), { token: person.token });
@@ -158,7 +192,11 @@ describe('access management', () => {
     const newcomer = await newPerson();
 
     expectProblem(await call('GET', accessPath(company), { token: user.token }), 403, MISSING_PERMISSION);
-    expectProblem(await call('PUT', accessPath(company, newcomer.ssin), { token: user.token, body: { role: 'USER', name: 'Newcomer' } }), 403, MISSING_PERMISSION);
+    expectProblem(
+      await call('PUT', accessPath(company, newcomer.ssin), { token: user.token, body: { role: 'USER', name: 'Newcomer' } }),
+      403,
+      MISSING_PERMISSION,
+    );
     expectProblem(await call('DELETE', accessPath(company, colleague.ssin), { token: user.token }), 403, MISSING_PERMISSION);
     expectProblem(await call('DELETE', accessPath(company, company.manager.ssin), { token: user.token }), 403, MISSING_PERMISSION);
     expectProblem(await call('GET', auditPath(company), { token: user.token }), 403, MISSING_PERMISSION);
@@ -172,8 +210,16 @@ describe('access management', () => {
     const newcomer = await newPerson();
     const user = await grantUser(company);
 
-    expectProblem(await call('PUT', accessPath(company, newcomer.ssin), { token: company.manager.token, body: { role: 'ACCESS_MANAGER', name: 'Newcomer' } }), 403, MISSING_PERMISSION);
-    expectProblem(await call('PUT', accessPath(company, user.ssin), { token: company.manager.token, body: { role: 'ACCESS_MANAGER', name: user.name } }), 403, MISSING_PERMISSION);
+    expectProblem(
+      await call('PUT', accessPath(company, newcomer.ssin), { token: company.manager.token, body: { role: 'ACCESS_MANAGER', name: 'Newcomer' } }),
+      403,
+      MISSING_PERMISSION,
+    );
+    expectProblem(
+      await call('PUT', accessPath(company, user.ssin), { token: company.manager.token, body: { role: 'ACCESS_MANAGER', name: user.name } }),
+      403,
+      MISSING_PERMISSION,
+    );
 
     const items = await listAccess(company);
     expect(items.map((grant) => grant.ssin).sort()).toEqual([company.manager.ssin, user.ssin].sort());
@@ -187,12 +233,25 @@ describe('access management', () => {
     const [first, second] = company.managers as [Person, Person];
 
     expectProblem(await call('DELETE', accessPath(company, second.ssin), { token: first.token }), 403, MISSING_PERMISSION);
-    expectProblem(await call('PUT', accessPath(company, second.ssin), { token: first.token, body: { role: 'USER', name: second.name } }), 403, MISSING_PERMISSION);
+    expectProblem(
+      await call('PUT', accessPath(company, second.ssin), { token: first.token, body: { role: 'USER', name: second.name } }),
+      403,
+      MISSING_PERMISSION,
+    );
     expectProblem(await call('DELETE', accessPath(company, first.ssin), { token: first.token }), 403, MISSING_PERMISSION);
-    expectProblem(await call('PUT', accessPath(company, first.ssin), { token: first.token, body: { role: 'USER', name: first.name } }), 403, MISSING_PERMISSION);
+    expectProblem(
+      await call('PUT', accessPath(company, first.ssin), { token: first.token, body: { role: 'USER', name: first.name } }),
+      403,
+      MISSING_PERMISSION,
+    );
 
     const items = await listAccess(company);
-    expect(items.map((grant) => [grant.ssin, grant.role]).sort()).toEqual([[first.ssin, 'ACCESS_MANAGER'], [second.ssin, 'ACCESS_MANAGER']].sort());
+    expect(items.map((grant) => [grant.ssin, grant.role]).sort()).toEqual(
+      [
+        [first.ssin, 'ACCESS_MANAGER'],
+        [second.ssin, 'ACCESS_MANAGER'],
+      ].sort(),
+    );
     expect((await call('GET', accessPath(company), { token: second.token })).status).toBe(200);
   });
 
@@ -206,7 +265,9 @@ describe('access management', () => {
       ...(body ? { body } : {}),
     });
     expectProblem(response, 400, BELGIF('badRequest'));
-    expect(response.body.issues).toEqual([expect.objectContaining({ in: 'path', name: 'ssin', type: expect.stringMatching(/^urn:problem-type:belgif:input-validation:/) })]);
+    expect(response.body.issues).toEqual([
+      expect.objectContaining({ in: 'path', name: 'ssin', type: expect.stringMatching(/^urn:problem-type:belgif:input-validation:/) }),
+    ]);
   });
 });
 
@@ -215,7 +276,14 @@ describe('company profile and consent', () => {
     const company = await registerCompany();
     const user = await grantUser(company);
     await publish(sender, company.enterpriseNumber);
-    const expected = { enterpriseNumber: company.enterpriseNumber, name: company.name, notificationEmail: company.email, language: 'fr', digitalOnly: false, unreadCount: 1 };
+    const expected = {
+      enterpriseNumber: company.enterpriseNumber,
+      name: company.name,
+      notificationEmail: company.email,
+      language: 'fr',
+      digitalOnly: false,
+      unreadCount: 1,
+    };
 
     const response = await call<Profile>('GET', profilePath(company), { token: user.token });
     expect(response.status).toBe(200);
@@ -234,7 +302,14 @@ describe('company profile and consent', () => {
 
     const patched = await call<Profile>('PATCH', profilePath(company), { token: user.token, body: { notificationEmail: email, language: 'nl' } });
     expect(patched.status).toBe(200);
-    expect(patched.body).toEqual({ enterpriseNumber: company.enterpriseNumber, name: company.name, notificationEmail: email, language: 'nl', digitalOnly: false, unreadCount: 0 });
+    expect(patched.body).toEqual({
+      enterpriseNumber: company.enterpriseNumber,
+      name: company.name,
+      notificationEmail: email,
+      language: 'nl',
+      digitalOnly: false,
+      unreadCount: 0,
+    });
 
     const read = await call<Profile>('GET', profilePath(company), { token: company.manager.token });
     expect(read.body).toEqual(patched.body);
@@ -306,7 +381,9 @@ describe('company profile and consent', () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ enterpriseNumber: unregistered, digitalOnly: false });
 
-    const invalid = await call<{ issues: Array<{ in: string; name: string }> }>('GET', `/v1/enterprises/${unregistered.slice(0, 8)}00/preferences`, { token: sender.token });
+    const invalid = await call<{ issues: Array<{ in: string; name: string }> }>('GET', `/v1/enterprises/${unregistered.slice(0, 8)}00/preferences`, {
+      token: sender.token,
+    });
     expectProblem(invalid, 400, BELGIF('badRequest'));
     expect(invalid.body.issues).toEqual([expect.objectContaining({ in: 'path', name: 'enterpriseNumber' })]);
   });
@@ -318,7 +395,9 @@ describe('audit trail', () => {
     const company = await registerCompany();
     const user = await grantUser(company, 'Dora Auditée');
     const client = await companyClient(company.enterpriseNumber);
-    const message = await publish(sender, company.enterpriseNumber, { attachments: [{ fileName: 'bilan.pdf', mediaType: 'application/pdf', contentBase64: samplePdf('bilan').toString('base64') }] });
+    const message = await publish(sender, company.enterpriseNumber, {
+      attachments: [{ fileName: 'bilan.pdf', mediaType: 'application/pdf', contentBase64: samplePdf('bilan').toString('base64') }],
+    });
     const attachmentId = message.attachments[0]!.attachmentId;
     const messagePath = `${inboxPath(company)}/${message.messageId}`;
 
@@ -412,7 +491,9 @@ describe('audit trail', () => {
     const other = await registerCompany();
     const first = await call<AuditPage>('GET', auditPath(company, '?pageSize=2'), { token: company.manager.token });
     const cursor = new URL(first.body.next!, 'http://x').searchParams.get('cursor')!;
-    const response = await call<{ issues: Array<{ in: string; name: string }> }>('GET', auditPath(other, `?pageSize=2&cursor=${cursor}`), { token: other.manager.token });
+    const response = await call<{ issues: Array<{ in: string; name: string }> }>('GET', auditPath(other, `?pageSize=2&cursor=${cursor}`), {
+      token: other.manager.token,
+    });
     expectProblem(response, 400, BELGIF('badRequest'));
     expect(response.body.issues).toEqual([expect.objectContaining({ in: 'query', name: 'cursor' })]);
     expect(JSON.stringify(response.body)).not.toContain(company.manager.ssin);

@@ -44,7 +44,8 @@ interface Published {
 }
 
 /** The expiry-index partitions (`EXP#<day>#<shard>`) that some of these messages are in. */
-const partitionsOf = (messages: Published[]) => new Set(messages.map((message) => `${message.expiresAt.slice(0, 10)}#${expiryShardOf(message.messageId)}`)).size;
+const partitionsOf = (messages: Published[]) =>
+  new Set(messages.map((message) => `${message.expiresAt.slice(0, 10)}#${expiryShardOf(message.messageId)}`)).size;
 
 describe('cost of the expiry-warning job', () => {
   let sender: SenderSetup;
@@ -68,7 +69,8 @@ describe('cost of the expiry-warning job', () => {
   async function runWithFreshCompany(): Promise<{ report: WarningReport; messages: Published[]; enterpriseNumber: string }> {
     const company = await setupEnterprise({ language: 'fr' });
     const messages: Published[] = [];
-    for (let i = 0; i < N; i += 1) messages.push((await publish(sender, company.enterpriseNumber, { documentType: 'REMINDER', validityDays: 5 })) as unknown as Published);
+    for (let i = 0; i < N; i += 1)
+      messages.push((await publish(sender, company.enterpriseNumber, { documentType: 'REMINDER', validityDays: 5 })) as unknown as Published);
     const report = (await job('expiry-warnings')) as unknown as WarningReport;
     await job('notifier');
     return { report, messages, enterpriseNumber: company.enterpriseNumber };
@@ -102,7 +104,9 @@ describe('cost of the expiry-warning job', () => {
     expect(second.report).toMatchObject({ ran: 'expiry-warnings', documents: N, companies: 1 });
     const { queries: q2, capacityUnits: c2 } = second.report;
     const p2 = partitionsOf(second.messages);
-    console.log(`expiry-cost: run 1 queries=${q1} capacity=${c1} (${p1} non-empty partitions); run 2 queries=${q2} capacity=${c2} (${p2} non-empty partitions)`);
+    console.log(
+      `expiry-cost: run 1 queries=${q1} capacity=${c1} (${p1} non-empty partitions); run 2 queries=${q2} capacity=${c2} (${p2} non-empty partitions)`,
+    );
 
     // One query per partition of the window, whatever the table holds.
     expect(q2).toBe(q1);

@@ -85,7 +85,9 @@ describe('automatic deletion at expiry', () => {
     );
     expect(await storedMessage(company.enterpriseNumber, message.messageId)).toMatchObject({ type: 'MESSAGE', messageId: message.messageId });
     // Downloading marked it read; it expires unread here, to watch the unread count follow.
-    expect((await call('PATCH', `/v1/enterprises/${company.enterpriseNumber}/messages/${message.messageId}`, { token: reader, body: { read: false } })).status).toBe(200);
+    expect(
+      (await call('PATCH', `/v1/enterprises/${company.enterpriseNumber}/messages/${message.messageId}`, { token: reader, body: { read: false } })).status,
+    ).toBe(200);
 
     readOne = (await publish(sender, company.enterpriseNumber, { documentType: 'REMINDER', validityDays: 1 })) as unknown as SentView;
     longLived = (await publish(sender, company.enterpriseNumber)) as unknown as SentView;
@@ -106,7 +108,9 @@ describe('automatic deletion at expiry', () => {
   });
 
   it('2 days later, before TTL: the unread count agrees with the unread messages the inbox shows', async () => {
-    const unread = await call<{ items: Array<{ messageId: string }> }>('GET', `/v1/enterprises/${company.enterpriseNumber}/messages?read=false`, { token: reader });
+    const unread = await call<{ items: Array<{ messageId: string }> }>('GET', `/v1/enterprises/${company.enterpriseNumber}/messages?read=false`, {
+      token: reader,
+    });
     expect(unread.status).toBe(200);
     expect(unread.body.items.map((item) => item.messageId)).toEqual([longLived.messageId]);
     // The expired unread message is invisible: it must not be counted either.

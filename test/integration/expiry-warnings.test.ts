@@ -26,8 +26,10 @@ interface WarningReport {
 
 /** Default EXPIRY_WARNING_DAYS: the window covers today plus 14 days of the index. */
 const WINDOW_DAYS = 14;
-const longDate = (iso: string, locale: string) => new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' });
-const isWarning = (email: Email) => /expirent bientôt|expire bientôt|vervalt binnenkort|vervallen binnenkort|läuft bald ab|laufen bald ab|expires? soon/.test(email.subject);
+const longDate = (iso: string, locale: string) =>
+  new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' });
+const isWarning = (email: Email) =>
+  /expirent bientôt|expire bientôt|vervalt binnenkort|vervallen binnenkort|läuft bald ab|laufen bald ab|expires? soon/.test(email.subject);
 
 describe('expiry warnings', () => {
   let sender: SenderSetup;
@@ -54,9 +56,22 @@ describe('expiry warnings', () => {
 
   it('does not warn about documents that expire after the window', async () => {
     await drain({ expiry: true });
-    a1 = (await publish(sender, companyA.enterpriseNumber, { documentType: 'REMINDER', validityDays: 20, subject: { fr: `Rappel ${tag} A1` } })) as unknown as Published;
-    a2 = (await publish(sender, companyA.enterpriseNumber, { documentType: 'REMINDER', validityDays: 20, registered: true, subject: { fr: `Rappel ${tag} A2` } })) as unknown as Published;
-    b1 = (await publish(sender, companyB.enterpriseNumber, { documentType: 'REMINDER', validityDays: 20, subject: { fr: `Rappel ${tag} B1`, nl: `Herinnering ${tag} B1` } })) as unknown as Published;
+    a1 = (await publish(sender, companyA.enterpriseNumber, {
+      documentType: 'REMINDER',
+      validityDays: 20,
+      subject: { fr: `Rappel ${tag} A1` },
+    })) as unknown as Published;
+    a2 = (await publish(sender, companyA.enterpriseNumber, {
+      documentType: 'REMINDER',
+      validityDays: 20,
+      registered: true,
+      subject: { fr: `Rappel ${tag} A2` },
+    })) as unknown as Published;
+    b1 = (await publish(sender, companyB.enterpriseNumber, {
+      documentType: 'REMINDER',
+      validityDays: 20,
+      subject: { fr: `Rappel ${tag} B1`, nl: `Herinnering ${tag} B1` },
+    })) as unknown as Published;
     await publish(sender, silent.enterpriseNumber, { documentType: 'REMINDER', validityDays: 20 });
     // A's fourth document lives 30 days: still outside the window after the 10-day move below.
     other = (await publish(sender, companyA.enterpriseNumber, { documentType: 'REMINDER', subject: { fr: `Rappel ${tag} A-long` } })) as unknown as Published;
@@ -65,7 +80,11 @@ describe('expiry warnings', () => {
     await job('expiry-warnings');
     await job('notifier');
     expect((await emailsSince(snapshot)).filter((email) => email.to.includes(companyA.email) || email.to.includes(companyB.email))).toEqual([]);
-    for (const [n, message] of [[companyA.enterpriseNumber, a1], [companyA.enterpriseNumber, a2], [companyB.enterpriseNumber, b1]] as const) {
+    for (const [n, message] of [
+      [companyA.enterpriseNumber, a1],
+      [companyA.enterpriseNumber, a2],
+      [companyB.enterpriseNumber, b1],
+    ] as const) {
       const item = await storedMessage(n, message.messageId);
       expect(item).toMatchObject({ expiryPk: expect.stringMatching(new RegExp(`^EXP#${message.expiresAt.slice(0, 10)}#[0-${EXPIRY_SHARDS - 1}]$`)) });
       expect(item).not.toHaveProperty('warnedAt');
@@ -119,7 +138,11 @@ describe('expiry warnings', () => {
     expect(warningB.text).toMatch(new RegExp(`^Open uw e-Box: https?://\\S+/enterprises/${companyB.enterpriseNumber}/messages$`, 'm'));
 
     // Each warned document left the expiry index and records when it was warned; the other did not.
-    for (const [n, message] of [[companyA.enterpriseNumber, a1], [companyA.enterpriseNumber, a2], [companyB.enterpriseNumber, b1]] as const) {
+    for (const [n, message] of [
+      [companyA.enterpriseNumber, a1],
+      [companyA.enterpriseNumber, a2],
+      [companyB.enterpriseNumber, b1],
+    ] as const) {
       const item = await storedMessage(n, message.messageId);
       expect(item).toBeDefined();
       expect(item).not.toHaveProperty('expiryPk');
@@ -129,9 +152,13 @@ describe('expiry warnings', () => {
     expect(await storedMessage(companyA.enterpriseNumber, other.messageId)).toHaveProperty('expiryPk');
 
     // A company without a notification email: no email, an audit entry for the skipped warning.
-    const audit = await call<{ items: Array<{ action: string; actor: Record<string, unknown>; detail?: string }> }>('GET', `/v1/enterprises/${silent.enterpriseNumber}/audit`, {
-      token: await personToken(silent.manager.ssin, silent.manager.name),
-    });
+    const audit = await call<{ items: Array<{ action: string; actor: Record<string, unknown>; detail?: string }> }>(
+      'GET',
+      `/v1/enterprises/${silent.enterpriseNumber}/audit`,
+      {
+        token: await personToken(silent.manager.ssin, silent.manager.name),
+      },
+    );
     expect(audit.status).toBe(200);
     const skipped = audit.body.items.filter((entry) => entry.action === 'NOTIFICATION_SKIPPED');
     expect(skipped.map((entry) => entry.detail?.split(' ')[0])).toEqual(['EXPIRY_WARNING', 'NEW_MESSAGES']);
@@ -158,7 +185,11 @@ describe('expiry warnings', () => {
   it('a document published inside the window gets its new-message email and, at the next run, its warning: two kinds, each once', async () => {
     const company = await setupEnterprise({ language: 'en' });
     const snapshot = await drain({ expiry: true });
-    const soon = (await publish(await publisher(), company.enterpriseNumber, { documentType: 'REMINDER', validityDays: 7, subject: { en: `Soon ${tag}` } })) as unknown as Published;
+    const soon = (await publish(await publisher(), company.enterpriseNumber, {
+      documentType: 'REMINDER',
+      validityDays: 7,
+      subject: { en: `Soon ${tag}` },
+    })) as unknown as Published;
     await job('stream');
     await job('expiry-warnings');
     await job('notifier');
@@ -167,7 +198,10 @@ describe('expiry warnings', () => {
     await job('notifier');
     const sent = await emailsSince(snapshot, company.email);
     expect(sent.map((email) => email.subject).sort()).toEqual(
-      [`A document in the e-Box of Company ${company.enterpriseNumber} expires soon`, `New document in the e-Box of Company ${company.enterpriseNumber}`].sort(),
+      [
+        `A document in the e-Box of Company ${company.enterpriseNumber} expires soon`,
+        `New document in the e-Box of Company ${company.enterpriseNumber}`,
+      ].sort(),
     );
     const warning = sent.find(isWarning)!;
     expect(warning.text.split('\n').filter((line) => line.startsWith('- '))).toEqual([
@@ -181,7 +215,9 @@ describe('expiry warnings', () => {
     const brief = (await publish(await publisher(), company.enterpriseNumber, { documentType: 'REMINDER', validityDays: 1 })) as unknown as Published;
     await job('stream');
     await job('notifier');
-    expect((await emailsSince(snapshot, company.email)).map((email) => email.subject)).toEqual([`Nouveau document dans l'e-Box de Company ${company.enterpriseNumber}`]);
+    expect((await emailsSince(snapshot, company.email)).map((email) => email.subject)).toEqual([
+      `Nouveau document dans l'e-Box de Company ${company.enterpriseNumber}`,
+    ]);
     const report = (await job('expiry-warnings')) as unknown as WarningReport;
     expect(report).toMatchObject({ documents: 1, companies: 1 });
     // The notifier only runs after the document expired.

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { call, clientToken, type ApiResponse } from './support/api';
-import { adminToken, publish, randomEnterpriseNumber, randomSsin, samplePdf, setupEnterprise, setupSender, type EnterpriseSetup, type SenderSetup } from './support/fixtures';
+import {
+  adminToken,
+  publish,
+  randomEnterpriseNumber,
+  randomSsin,
+  samplePdf,
+  setupEnterprise,
+  setupSender,
+  type EnterpriseSetup,
+  type SenderSetup,
+} from './support/fixtures';
 import { SchemaArbitraries, type JsonSchema, type OpenApiLike } from './support/schema-arbitrary';
 
 /**
@@ -43,7 +53,10 @@ beforeAll(async () => {
   messageId = (await publish(sender, company.enterpriseNumber, { replyable: true })).messageId;
   user = randomSsin();
   for (const ssin of [user, ...Array.from({ length: 20 }, () => randomSsin())]) {
-    const granted = await call('PUT', `/v1/enterprises/${company.enterpriseNumber}/access/${ssin}`, { token: company.manager.token, body: { role: 'USER', name: 'Fuzz User' } });
+    const granted = await call('PUT', `/v1/enterprises/${company.enterpriseNumber}/access/${ssin}`, {
+      token: company.manager.token,
+      body: { role: 'USER', name: 'Fuzz User' },
+    });
     expect(granted.status).toBe(201);
     if (ssin !== user) revocable.push(ssin);
   }
@@ -56,7 +69,11 @@ function overrides() {
   return {
     recipient: fc.constantFrom(company.enterpriseNumber, `BE${company.enterpriseNumber}`, randomEnterpriseNumber(), '0123456789'),
     documentType: fc.constantFrom('TAX_NOTICE', 'REMINDER', 'UNKNOWN'),
-    contentBase64: fc.oneof(fc.constant(pdfBase64), fc.base64String({ maxLength: 200 }), fc.uint8Array({ maxLength: 64 }).map((bytes) => Buffer.from(bytes).toString('base64'))),
+    contentBase64: fc.oneof(
+      fc.constant(pdfBase64),
+      fc.base64String({ maxLength: 200 }),
+      fc.uint8Array({ maxLength: 64 }).map((bytes) => Buffer.from(bytes).toString('base64')),
+    ),
     mediaType: fc.constantFrom('application/pdf', 'text/plain'),
     to: fc.constantFrom(sender.senderId, 'nobody'),
     senderId: fc.constantFrom(sender.senderId, 'nobody'),
@@ -70,7 +87,10 @@ function overrides() {
     body: fc.constantFrom({ fr: 'Texte' }, 'Bonjour'),
     name: fc.constantFrom({ fr: 'Nom', nl: 'Naam' }, 'Nom Prénom'),
     attachments: fc.constantFrom([], [{ fileName: 'avis.pdf', mediaType: 'application/pdf', contentBase64: pdfBase64 }]),
-    cursor: fc.oneof(fc.string({ maxLength: 40 }), fc.jsonValue().map((value) => Buffer.from(JSON.stringify(value)).toString('base64url'))),
+    cursor: fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.jsonValue().map((value) => Buffer.from(JSON.stringify(value)).toString('base64url')),
+    ),
   };
 }
 
@@ -88,10 +108,20 @@ const targets = (): Target[] => {
     { method: 'POST', path: '/v1/uploads', token: publisher, params: () => ({}) },
     { method: 'PATCH', path: '/v1/enterprises/{enterpriseNumber}', token: manager, params: () => ({ enterpriseNumber: n() }) },
     { method: 'PATCH', path: '/v1/enterprises/{enterpriseNumber}/messages/{messageId}', token: manager, params: () => ({ enterpriseNumber: n(), messageId }) },
-    { method: 'POST', path: '/v1/enterprises/{enterpriseNumber}/messages/{messageId}/replies', token: manager, params: () => ({ enterpriseNumber: n(), messageId }) },
+    {
+      method: 'POST',
+      path: '/v1/enterprises/{enterpriseNumber}/messages/{messageId}/replies',
+      token: manager,
+      params: () => ({ enterpriseNumber: n(), messageId }),
+    },
     { method: 'POST', path: '/v1/enterprises/{enterpriseNumber}/sent', token: manager, params: () => ({ enterpriseNumber: n() }) },
     { method: 'PUT', path: '/v1/enterprises/{enterpriseNumber}/access/{ssin}', token: manager, params: () => ({ enterpriseNumber: n(), ssin: user }) },
-    { method: 'DELETE', path: '/v1/enterprises/{enterpriseNumber}/access/{ssin}', token: manager, params: () => ({ enterpriseNumber: n(), ssin: revocable.pop() ?? randomSsin() }) },
+    {
+      method: 'DELETE',
+      path: '/v1/enterprises/{enterpriseNumber}/access/{ssin}',
+      token: manager,
+      params: () => ({ enterpriseNumber: n(), ssin: revocable.pop() ?? randomSsin() }),
+    },
     // Lists
     { method: 'GET', path: '/v1/messages', token: publisher, params: () => ({}) },
     { method: 'GET', path: '/v1/received', token: publisher, params: () => ({}) },
@@ -110,7 +140,9 @@ function checkAnswer(request: string, response: ApiResponse<unknown>): void {
     request,
     serverError: response.status >= 500,
     problemJson: response.status < 400 || response.headers.get('content-type') === 'application/problem+json',
-    problemFields: response.status < 400 || (typeof problem.type === 'string' && typeof problem.title === 'string' && problem.status === response.status && typeof problem.detail === 'string'),
+    problemFields:
+      response.status < 400 ||
+      (typeof problem.type === 'string' && typeof problem.title === 'string' && problem.status === response.status && typeof problem.detail === 'string'),
     traceId: response.headers.get('belgov-trace-id') !== null,
     noNull: !holdsNull(response.body),
   };
@@ -160,7 +192,11 @@ describe('fuzzing every write and list route', () => {
     // The generated requests reach past validation: every route saw successes as well as refusals.
     for (const [route, tally] of Object.entries(counts)) {
       const statuses = Object.keys(tally).map(Number);
-      expect({ route, success: statuses.some((status) => status < 300), refused: statuses.some((status) => status >= 400) }).toEqual({ route, success: true, refused: true });
+      expect({ route, success: statuses.some((status) => status < 300), refused: statuses.some((status) => status >= 400) }).toEqual({
+        route,
+        success: true,
+        refused: true,
+      });
     }
   });
 

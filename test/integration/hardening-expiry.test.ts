@@ -79,7 +79,11 @@ describe('company messages and replies expire', () => {
     expectProblem(await call('GET', `/v1/enterprises/${n()}/sent/${reply.id}`, { token: reader }), 410, 'urn:problem-type:ebox:documentExpired');
     expectProblem(await call('GET', `/v1/received/${reply.id}`, { token: backOffice }), 410, 'urn:problem-type:ebox:documentExpired');
     const attachmentId = reply.attachments[0]?.attachmentId ?? '';
-    expectProblem(await call('GET', `/v1/received/${reply.id}/attachments/${attachmentId}/content`, { token: backOffice }), 410, 'urn:problem-type:ebox:documentExpired');
+    expectProblem(
+      await call('GET', `/v1/received/${reply.id}/attachments/${attachmentId}/content`, { token: backOffice }),
+      410,
+      'urn:problem-type:ebox:documentExpired',
+    );
     await ttlAndStream();
     expect(await storedObjects(`company-messages/${n()}/${reply.id}/`)).toEqual([]);
     expect(await storedObjects(`company-messages/${n()}/${letter.id}/`)).toHaveLength(1);

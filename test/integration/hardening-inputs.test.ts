@@ -123,7 +123,10 @@ describe('unsafe attachment file names are refused on every route that takes PDF
       body: { recipient: company.enterpriseNumber, documentType: 'TAX_NOTICE', subject: { fr: 'Avis' }, attachments: [{ ...pdf(), fileName }] },
     });
     expectBadRequest(publication, 'attachments[0].fileName');
-    const upload = await call('POST', '/v1/uploads', { token: sender.token, body: { fileName, mediaType: 'application/pdf', size: 10, sha256: '0'.repeat(64) } });
+    const upload = await call('POST', '/v1/uploads', {
+      token: sender.token,
+      body: { fileName, mediaType: 'application/pdf', size: 10, sha256: '0'.repeat(64) },
+    });
     expectBadRequest(upload, 'fileName');
     const message = (await storedMessages(company.enterpriseNumber))[0];
     const reply = await call('POST', `/v1/enterprises/${company.enterpriseNumber}/messages/${String(message?.messageId)}/replies`, {

@@ -172,7 +172,12 @@ describe('the audit trail tells the whole life of each message', () => {
 
   it('registering the same access manager again is recorded once', async () => {
     const admin = await clientToken('ops-audit', 'ebox/admin');
-    const body = { name: 'Again', notificationEmail: company.email, language: 'fr', accessManagers: [{ ssin: company.manager.ssin, name: company.manager.name }] };
+    const body = {
+      name: 'Again',
+      notificationEmail: company.email,
+      language: 'fr',
+      accessManagers: [{ ssin: company.manager.ssin, name: company.manager.name }],
+    };
     expect((await call('PUT', `/v1/admin/enterprises/${company.enterpriseNumber}`, { token: admin, body })).status).toBe(200);
     const entries = (await auditOf()).filter((entry) => entry.action === 'ACCESS_MANAGER_GRANTED');
     expect(entries).toHaveLength(1);
@@ -210,10 +215,14 @@ describe('download URLs never outlive the document', () => {
   it('a client that asks for JSON gets the link itself (web pages cannot read a redirect), with the same digest', async () => {
     const message = await publish(sender, company.enterpriseNumber);
     const attachment = message.attachments[0];
-    const link = await call<{ url: string; expiresAt: string }>('GET', path(`/messages/${message.messageId}/attachments/${attachment?.attachmentId ?? ''}/content`), {
-      token: company.manager.token,
-      headers: { accept: 'application/json' },
-    });
+    const link = await call<{ url: string; expiresAt: string }>(
+      'GET',
+      path(`/messages/${message.messageId}/attachments/${attachment?.attachmentId ?? ''}/content`),
+      {
+        token: company.manager.token,
+        headers: { accept: 'application/json' },
+      },
+    );
     expect(link.status).toBe(200);
     expect(link.headers.get('repr-digest')).toBe(`sha-256=:${Buffer.from(attachment?.sha256 ?? '', 'hex').toString('base64')}:`);
     expect(link.headers.get('cache-control')).toBe('no-store');
@@ -221,6 +230,10 @@ describe('download URLs never outlive the document', () => {
     expect(Date.parse(link.body.expiresAt) - now.getTime()).toBeLessThanOrEqual(300_000);
     const fetched = await fetch(link.body.url);
     expect(fetched.status).toBe(200);
-    expect(Buffer.from(await fetched.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      Buffer.from(await fetched.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
   });
 });

@@ -63,7 +63,9 @@ const authorizeUrl = (request: Record<string, string>) => `${onBase(metadata.aut
 /** The sign-in page's hidden inputs, as the browser would post them back. */
 function hiddenFields(html: string): Record<string, string> {
   const decodeEntities = (value: string) => value.replace(/&#(\d+);/g, (_match, code: string) => String.fromCharCode(Number(code)));
-  return Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match) => [match[1] ?? '', decodeEntities(match[2] ?? '')]));
+  return Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match) => [match[1] ?? '', decodeEntities(match[2] ?? '')]),
+  );
 }
 
 /** Opens the sign-in page and submits it: the redirect back to the client, and what the client kept. */
@@ -166,15 +168,24 @@ describe('the sign-in page', () => {
     expect(response.headers.get('location')).toBeNull();
     const html = await response.text();
     expect(html).toMatch(/<title>Error: /);
-    expect(html).toMatch(/<div class="error-summary" role="alert"[^>]*>[\s\S]*<a href="#ssin">Enter a valid national number: the check digits of this SSIN are wrong<\/a>[\s\S]*<a href="#name">Enter your name<\/a>/);
-    expect(html).toContain('<p class="error-message" id="ssin-error"><span class="visually-hidden">Error:</span> Enter a valid national number: the check digits of this SSIN are wrong</p>');
+    expect(html).toMatch(
+      /<div class="error-summary" role="alert"[^>]*>[\s\S]*<a href="#ssin">Enter a valid national number: the check digits of this SSIN are wrong<\/a>[\s\S]*<a href="#name">Enter your name<\/a>/,
+    );
+    expect(html).toContain(
+      '<p class="error-message" id="ssin-error"><span class="visually-hidden">Error:</span> Enter a valid national number: the check digits of this SSIN are wrong</p>',
+    );
     expect(html).toMatch(/<input id="ssin" [^>]*value="85\.07\.30-033\.29" aria-describedby="ssin-hint ssin-error" aria-invalid="true">/);
     expect(html).toMatch(/<input id="name" [^>]*aria-describedby="name-hint name-error" aria-invalid="true">/);
     expect(hiddenFields(html).client_id).toBe(clientId); // the request survives for the next try
   });
 
   it('refuses an unregistered redirect_uri or client on a page, never redirecting there (400)', async () => {
-    for (const overrides of [{ redirect_uri: 'https://evil.example/callback' }, { redirect_uri: `${BASE_URL}/elsewhere` }, { client_id: 'someone-else' }, { redirect_uri: undefined }]) {
+    for (const overrides of [
+      { redirect_uri: 'https://evil.example/callback' },
+      { redirect_uri: `${BASE_URL}/elsewhere` },
+      { client_id: 'someone-else' },
+      { redirect_uri: undefined },
+    ]) {
       const response = await fetch(authorizeUrl(authorizationRequest(pkce().challenge, overrides)), { redirect: 'manual' });
       expect(response.status).toBe(400);
       expect(response.headers.get('location')).toBeNull();
@@ -266,7 +277,11 @@ describe('the authorization code flow', () => {
     expect(await (await exchange({ code, code_verifier: verifier, grant_type: 'refresh_token' })).json()).toMatchObject({ error: 'unsupported_grant_type' });
     expect(await (await exchange({ code, code_verifier: verifier, client_id: 'someone-else' })).json()).toMatchObject({ error: 'invalid_client' });
     expect(await (await exchange({ code, code_verifier: 'short' })).json()).toMatchObject({ error: 'invalid_request' });
-    const json = await fetch(onBase(metadata.token_endpoint), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'authorization_code', code }) });
+    const json = await fetch(onBase(metadata.token_endpoint), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'authorization_code', code }),
+    });
     expect(json.status).toBe(400);
     expect(await json.json()).toMatchObject({ error: 'invalid_request' });
   });

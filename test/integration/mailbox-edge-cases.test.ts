@@ -15,9 +15,13 @@ describe('inbox queries DynamoDB cannot answer', () => {
   });
 
   it('refuses publishedAfter later than (or equal to) publishedBefore', async () => {
-    const inverted = await call('GET', `${inbox()}?publishedAfter=2026-12-01T00:00:00.000Z&publishedBefore=2026-01-01T00:00:00.000Z`, { token: company.manager.token });
+    const inverted = await call('GET', `${inbox()}?publishedAfter=2026-12-01T00:00:00.000Z&publishedBefore=2026-01-01T00:00:00.000Z`, {
+      token: company.manager.token,
+    });
     expectBadRequest(inverted, 'publishedBefore', 'query');
-    const equal = await call('GET', `${inbox()}?publishedAfter=2026-12-01T00:00:00.000Z&publishedBefore=2026-12-01T00:00:00.000Z`, { token: company.manager.token });
+    const equal = await call('GET', `${inbox()}?publishedAfter=2026-12-01T00:00:00.000Z&publishedBefore=2026-12-01T00:00:00.000Z`, {
+      token: company.manager.token,
+    });
     expectBadRequest(equal, 'publishedBefore', 'query');
   });
 
@@ -37,7 +41,10 @@ describe('inbox queries DynamoDB cannot answer', () => {
   it('refuses forged cursors with keys of another shape', async () => {
     const forged = (position: Record<string, string>) => Buffer.from(JSON.stringify(position)).toString('base64url');
     const pk = `ENT#${company.enterpriseNumber}`;
-    const positions: Array<Record<string, string>> = [{ pk, sk: 'MSG#~~' }, { pk, sk: 'MSG#01', x: 'y' }];
+    const positions: Array<Record<string, string>> = [
+      { pk, sk: 'MSG#~~' },
+      { pk, sk: 'MSG#01', x: 'y' },
+    ];
     for (const position of positions) {
       const response = await call('GET', `${inbox()}?cursor=${forged(position)}`, { token: company.manager.token });
       expectBadRequest(response, 'cursor', 'query');
@@ -69,7 +76,12 @@ describe('uploads', () => {
     });
     const put = await fetch(upload.body.uploadUrl, { method: 'PUT', headers: { 'content-type': 'application/pdf' }, body: pdf });
     expect(put.status).toBe(200);
-    const body = { recipient: company.enterpriseNumber, documentType: 'TAX_NOTICE', subject: { fr: 'Course' }, attachments: [{ fileName: 'race.pdf', uploadId: upload.body.uploadId }] };
+    const body = {
+      recipient: company.enterpriseNumber,
+      documentType: 'TAX_NOTICE',
+      subject: { fr: 'Course' },
+      attachments: [{ fileName: 'race.pdf', uploadId: upload.body.uploadId }],
+    };
     const responses = await Promise.all(Array.from({ length: 4 }, () => call('POST', '/v1/messages', { token: sender.token, body })));
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);

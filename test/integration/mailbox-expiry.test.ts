@@ -57,7 +57,12 @@ describe('expiry of messages', () => {
     [sender, company] = await Promise.all([setupSender(), setupEnterprise()]);
     publisher = sender.token;
     reader = company.manager.token;
-    oneDay = (await publish(sender, company.enterpriseNumber, { documentType: 'REMINDER', validityDays: 1, externalId, registered: true })) as unknown as SentView;
+    oneDay = (await publish(sender, company.enterpriseNumber, {
+      documentType: 'REMINDER',
+      validityDays: 1,
+      externalId,
+      registered: true,
+    })) as unknown as SentView;
     fourteen = (await publish(sender, company.enterpriseNumber, { documentType: 'REMINDER', validityDays: 14 })) as unknown as SentView;
     fifteen = (await publish(sender, company.enterpriseNumber, { documentType: 'REMINDER', validityDays: 15 })) as unknown as SentView;
     longLived = (await publish(sender, company.enterpriseNumber, { documentType: 'TAX_NOTICE' })) as unknown as SentView;
@@ -136,13 +141,24 @@ describe('expiry of messages', () => {
   it('reusing the expired externalId for other content is still a 409 externalIdConflict', async () => {
     const replay = await call<SentView>('POST', '/v1/messages', {
       token: publisher,
-      body: { recipient: company.enterpriseNumber, documentType: 'REMINDER', validityDays: 1, externalId, registered: true, subject: { fr: 'different' }, body: { fr: 'different' } },
+      body: {
+        recipient: company.enterpriseNumber,
+        documentType: 'REMINDER',
+        validityDays: 1,
+        externalId,
+        registered: true,
+        subject: { fr: 'different' },
+        body: { fr: 'different' },
+      },
     });
     expectProblem(replay, 409, 'urn:problem-type:ebox:externalIdConflict');
   });
 
   it('a message published now with validityDays 1 expires one day later', async () => {
-    const fresh = (await publish({ ...sender, token: publisher }, company.enterpriseNumber, { documentType: 'REMINDER', validityDays: 1 })) as unknown as SentView;
+    const fresh = (await publish({ ...sender, token: publisher }, company.enterpriseNumber, {
+      documentType: 'REMINDER',
+      validityDays: 1,
+    })) as unknown as SentView;
     const listed = (await inbox()).find((item) => item.messageId === fresh.messageId);
     expect(listed).toMatchObject({ expiresAt: plusDays(fresh.publishedAt, 1), expiresSoon: true });
     await advanceDays(1.01);

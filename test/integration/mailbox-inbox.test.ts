@@ -36,7 +36,8 @@ describe('inbox filters and pagination', () => {
   /** m[0] … m[6], oldest first. */
   const m: SentView[] = [];
   const inbox = (query: string) => `/v1/enterprises/${company.enterpriseNumber}/messages${query}`;
-  const list = (query: string) => call<{ items: Summary[]; pageSize: number; self: string; next?: string }>('GET', inbox(query), { token: company.manager.token });
+  const list = (query: string) =>
+    call<{ items: Summary[]; pageSize: number; self: string; next?: string }>('GET', inbox(query), { token: company.manager.token });
   /** Newest first: indexes into m, in descending order. */
   const newestFirst = (...indexes: number[]) => [...indexes].sort((x, y) => y - x).map((index) => m[index]!.messageId);
 
@@ -197,7 +198,7 @@ describe('who may see a message', () => {
     path = `/v1/enterprises/${company.enterpriseNumber}/messages/${message.messageId}`;
   });
 
-  it("another sender gets 404 for the message, and does not find it by listing", async () => {
+  it('another sender gets 404 for the message, and does not find it by listing', async () => {
     const stranger = await setupSender();
     expectProblem(await call('GET', `/v1/messages/${message.messageId}`, { token: stranger.token }), 404, 'urn:problem-type:belgif:resourceNotFound');
     const listed = await call<{ items: SentView[] }>('GET', '/v1/messages', { token: stranger.token });
@@ -243,7 +244,11 @@ describe('who may see a message', () => {
     expect((await call('PUT', `/v1/admin/clients/${strangerId}`, { token: admin, body: { enterpriseNumber: other.enterpriseNumber } })).status).toBe(200);
     expect((await call('PUT', `/v1/admin/clients/${ownId}`, { token: admin, body: { enterpriseNumber: company.enterpriseNumber } })).status).toBe(200);
     const stranger = await clientToken(strangerId, 'ebox/read');
-    expectProblem(await call('GET', `/v1/enterprises/${company.enterpriseNumber}/messages`, { token: stranger }), 403, 'urn:problem-type:belgif:missingPermission');
+    expectProblem(
+      await call('GET', `/v1/enterprises/${company.enterpriseNumber}/messages`, { token: stranger }),
+      403,
+      'urn:problem-type:belgif:missingPermission',
+    );
     expectProblem(await call('GET', path, { token: stranger }), 403, 'urn:problem-type:belgif:missingPermission');
     const own = await clientToken(ownId, 'ebox/read');
     const inbox = await call<{ items: Summary[] }>('GET', `/v1/enterprises/${company.enterpriseNumber}/messages`, { token: own });
@@ -254,7 +259,10 @@ describe('who may see a message', () => {
   it('a person whose grant was revoked loses access at once', async () => {
     const [s2, c2] = await Promise.all([setupSender(), setupEnterprise()]);
     const user = { ssin: randomSsin(), name: 'Bob User' };
-    const granted = await call('PUT', `/v1/enterprises/${c2.enterpriseNumber}/access/${user.ssin}`, { token: c2.manager.token, body: { role: 'USER', name: user.name } });
+    const granted = await call('PUT', `/v1/enterprises/${c2.enterpriseNumber}/access/${user.ssin}`, {
+      token: c2.manager.token,
+      body: { role: 'USER', name: user.name },
+    });
     expect([200, 201]).toContain(granted.status);
     const userToken = await personToken(user.ssin, user.name);
     const published = (await publish(s2, c2.enterpriseNumber)) as unknown as SentView;
@@ -269,7 +277,11 @@ describe('who may see a message', () => {
   it('a malformed message id is a 400 naming messageId; an unknown one a 404', async () => {
     const token = company.manager.token;
     expectBadRequest(await call('GET', `/v1/enterprises/${company.enterpriseNumber}/messages/not-an-id`, { token }), 'messageId', 'path');
-    expectProblem(await call('GET', `/v1/enterprises/${company.enterpriseNumber}/messages/01ARZ3NDEKTSV4RRFFQ69G5FAV`, { token }), 404, 'urn:problem-type:belgif:resourceNotFound');
+    expectProblem(
+      await call('GET', `/v1/enterprises/${company.enterpriseNumber}/messages/01ARZ3NDEKTSV4RRFFQ69G5FAV`, { token }),
+      404,
+      'urn:problem-type:belgif:resourceNotFound',
+    );
   });
 
   it('a malformed enterprise number in the path is a 400 naming enterpriseNumber', async () => {

@@ -1,5 +1,15 @@
 import { call, clientToken, personToken, runJob } from './support/api';
-import { publish, randomEnterpriseNumber, randomSsin, samplePdf, setupEnterprise, setupSender, uniqueId, type EnterpriseSetup, type SenderSetup } from './support/fixtures';
+import {
+  publish,
+  randomEnterpriseNumber,
+  randomSsin,
+  samplePdf,
+  setupEnterprise,
+  setupSender,
+  uniqueId,
+  type EnterpriseSetup,
+  type SenderSetup,
+} from './support/fixtures';
 import {
   download,
   expectProblem,
@@ -56,7 +66,8 @@ interface Page<T> {
 }
 
 const inline = (pdf: Buffer, fileName = 'avis.pdf') => ({ fileName, mediaType: 'application/pdf', contentBase64: pdf.toString('base64') });
-const inboxOf = (company: EnterpriseSetup) => call<Page<Summary>>('GET', `/v1/enterprises/${company.enterpriseNumber}/messages`, { token: company.manager.token });
+const inboxOf = (company: EnterpriseSetup) =>
+  call<Page<Summary>>('GET', `/v1/enterprises/${company.enterpriseNumber}/messages`, { token: company.manager.token });
 const unreadCount = async (company: EnterpriseSetup) => {
   const profile = await call<{ unreadCount: number }>('GET', `/v1/enterprises/${company.enterpriseNumber}`, { token: company.manager.token });
   expect(profile.status).toBe(200);
@@ -113,7 +124,9 @@ describe('publish → inbox → open → download → mark read', () => {
       publishedAt: expect.stringMatching(ISO_MS),
       expiresAt: expect.stringMatching(ISO_MS),
       status: 'DELIVERED',
-      attachments: [{ attachmentId: expect.stringMatching(ULID), fileName: 'avis-2026.pdf', mediaType: 'application/pdf', size: pdf.length, sha256: sha256Hex(pdf) }],
+      attachments: [
+        { attachmentId: expect.stringMatching(ULID), fileName: 'avis-2026.pdf', mediaType: 'application/pdf', size: pdf.length, sha256: sha256Hex(pdf) },
+      ],
     });
     expect(published.expiresAt).toBe(plusDays(published.publishedAt, 180));
     const clock = await call<{ now: string }>('GET', '/local/clock');
@@ -213,7 +226,10 @@ describe('publish → inbox → open → download → mark read', () => {
 
   it('marks the message read: 200 summary with readAt, and the unread count goes down', async () => {
     const n = company.enterpriseNumber;
-    const response = await call<Summary>('PATCH', `/v1/enterprises/${n}/messages/${published.messageId}`, { token: company.manager.token, body: { read: true } });
+    const response = await call<Summary>('PATCH', `/v1/enterprises/${n}/messages/${published.messageId}`, {
+      token: company.manager.token,
+      body: { read: true },
+    });
     expect(response.status).toBe(200);
     expect(response.body).toStrictEqual({
       messageId: published.messageId,
@@ -245,7 +261,10 @@ describe('publish → inbox → open → download → mark read', () => {
 
   it('marks it unread again: read false without readAt, and the unread count goes back up', async () => {
     const n = company.enterpriseNumber;
-    const response = await call<Summary>('PATCH', `/v1/enterprises/${n}/messages/${published.messageId}`, { token: company.manager.token, body: { read: false } });
+    const response = await call<Summary>('PATCH', `/v1/enterprises/${n}/messages/${published.messageId}`, {
+      token: company.manager.token,
+      body: { read: false },
+    });
     expect(response.status).toBe(200);
     expect(response.body.read).toBe(false);
     expect(response.body).not.toHaveProperty('readAt');
@@ -261,7 +280,9 @@ describe('publish → inbox → open → download → mark read', () => {
       const other = (await publish(sender, n)) as unknown as SentView;
       const before = await unreadCount(company);
       const responses = await Promise.all(
-        Array.from({ length: 20 }, () => call<Summary>('PATCH', `/v1/enterprises/${n}/messages/${other.messageId}`, { token: company.manager.token, body: { read: true } })),
+        Array.from({ length: 20 }, () =>
+          call<Summary>('PATCH', `/v1/enterprises/${n}/messages/${other.messageId}`, { token: company.manager.token, body: { read: true } }),
+        ),
       );
       expect(responses.map((response) => response.status)).toEqual(Array(20).fill(200));
       expect(responses.map((response) => response.body.read)).toEqual(Array(20).fill(true));
@@ -296,7 +317,10 @@ describe('registered messages', () => {
   it('get firstReadAt on the first download, without opening the message', async () => {
     const [sender, company] = await Promise.all([setupSender(), setupEnterprise()]);
     const pdf = samplePdf(`registered ${uniqueId('pdf')}`);
-    const message = (await publish(sender, company.enterpriseNumber, { registered: true, attachments: [inline(pdf, 'recommande.pdf')] })) as unknown as SentView;
+    const message = (await publish(sender, company.enterpriseNumber, {
+      registered: true,
+      attachments: [inline(pdf, 'recommande.pdf')],
+    })) as unknown as SentView;
     expect(message.registered).toBe(true);
     const before = await sentView(sender, message.messageId);
     expect(before.body.status).toBe('DELIVERED');
@@ -344,7 +368,15 @@ describe('what a publication may carry', () => {
     const company = await setupEnterprise();
     const response = await call<SentView>('POST', '/v1/messages', {
       token: sender.token,
-      body: { recipient: company.enterpriseNumber, documentType: 'REMINDER', subject: { en: 'Reminder' }, body: { en: 'Please pay.' }, registered: true, replyable: true, validityDays: 30 },
+      body: {
+        recipient: company.enterpriseNumber,
+        documentType: 'REMINDER',
+        subject: { en: 'Reminder' },
+        body: { en: 'Please pay.' },
+        registered: true,
+        replyable: true,
+        validityDays: 30,
+      },
     });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ registered: true, replyable: true, documentType: 'REMINDER', attachments: [] });
@@ -373,10 +405,18 @@ describe('what a publication may carry', () => {
     expect(tenResponse.body.attachments.map((attachment) => attachment.fileName)).toEqual(ten.map((attachment) => attachment.fileName));
 
     const half = 2 * 1024 * 1024;
-    const big = [Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(half - 9, 'a')]), Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(half - 9, 'b')])];
+    const big = [
+      Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(half - 9, 'a')]),
+      Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(half - 9, 'b')]),
+    ];
     const bigResponse = await call<SentView>('POST', '/v1/messages', {
       token: sender.token,
-      body: { recipient: company.enterpriseNumber, documentType: 'TAX_NOTICE', subject: { fr: 'Gros' }, attachments: big.map((pdf, index) => inline(pdf, `big-${index}.pdf`)) },
+      body: {
+        recipient: company.enterpriseNumber,
+        documentType: 'TAX_NOTICE',
+        subject: { fr: 'Gros' },
+        attachments: big.map((pdf, index) => inline(pdf, `big-${index}.pdf`)),
+      },
     });
     expect(bigResponse.status).toBe(201);
     expect(bigResponse.body.attachments.map((attachment) => [attachment.size, attachment.sha256])).toEqual(big.map((pdf) => [pdf.length, sha256Hex(pdf)]));
@@ -440,7 +480,9 @@ describe('idempotent publication by externalId', () => {
     const externalId = uniqueId('RACE');
     const pdf = samplePdf(externalId);
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => call<SentView>('POST', '/v1/messages', { token: sender.token, body: request(company.enterpriseNumber, externalId, pdf) })),
+      Array.from({ length: 20 }, () =>
+        call<SentView>('POST', '/v1/messages', { token: sender.token, body: request(company.enterpriseNumber, externalId, pdf) }),
+      ),
     );
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status !== 200 && status !== 201)).toEqual([]);
@@ -453,7 +495,9 @@ describe('idempotent publication by externalId', () => {
     const inbox = await inboxOf(company);
     expect(inbox.body.items.map((item) => item.messageId)).toEqual([messageId]);
     expect((await storedMessages(company.enterpriseNumber)).map((item) => item.messageId)).toEqual([messageId]);
-    expect((await storedDocuments(company.enterpriseNumber)).filter((key) => !key.startsWith(`documents/${company.enterpriseNumber}/${messageId}/`))).toEqual([]);
+    expect((await storedDocuments(company.enterpriseNumber)).filter((key) => !key.startsWith(`documents/${company.enterpriseNumber}/${messageId}/`))).toEqual(
+      [],
+    );
     expect(await storedDocuments(company.enterpriseNumber)).toHaveLength(1);
     expect(await unreadCount(company)).toBe(1);
     expect((await storedIdempotency(sender.senderId, externalId))?.messageId).toBe(messageId);
@@ -485,10 +529,16 @@ describe('idempotent publication by externalId', () => {
     const first = await call<SentView>('POST', '/v1/messages', { token: sender.token, body: request(company.enterpriseNumber, externalId, pdf) });
     expect(first.status).toBe(201);
 
-    const otherSubject = await call('POST', '/v1/messages', { token: sender.token, body: request(company.enterpriseNumber, externalId, pdf, { fr: 'Autre avis' }) });
+    const otherSubject = await call('POST', '/v1/messages', {
+      token: sender.token,
+      body: request(company.enterpriseNumber, externalId, pdf, { fr: 'Autre avis' }),
+    });
     expect(expectProblem(otherSubject, 409, 'urn:problem-type:ebox:externalIdConflict').detail).toContain(externalId);
 
-    const otherPdf = await call('POST', '/v1/messages', { token: sender.token, body: request(company.enterpriseNumber, externalId, samplePdf('another document')) });
+    const otherPdf = await call('POST', '/v1/messages', {
+      token: sender.token,
+      body: request(company.enterpriseNumber, externalId, samplePdf('another document')),
+    });
     expectProblem(otherPdf, 409, 'urn:problem-type:ebox:externalIdConflict');
 
     const otherRecipient = await setupEnterprise();
@@ -518,7 +568,10 @@ describe('idempotent publication by externalId', () => {
   it('finds a message by externalId with GET /v1/messages?externalId=, for its own sender only', async () => {
     const company = await setupEnterprise();
     const externalId = uniqueId('FIND');
-    const published = await call<SentView>('POST', '/v1/messages', { token: sender.token, body: request(company.enterpriseNumber, externalId, samplePdf(externalId)) });
+    const published = await call<SentView>('POST', '/v1/messages', {
+      token: sender.token,
+      body: request(company.enterpriseNumber, externalId, samplePdf(externalId)),
+    });
     expect(published.status).toBe(201);
 
     const found = await call<Page<SentView>>('GET', `/v1/messages?externalId=${externalId}`, { token: sender.token });

@@ -97,7 +97,11 @@ describe('POST /v1/uploads', () => {
       body: { fileName: 'annual-report.pdf', mediaType: 'application/pdf', size: bytes.length, sha256: sha256Hex(bytes) },
     });
     expect(response.status).toBe(201);
-    expect(response.body).toStrictEqual({ uploadId: expect.stringMatching(ULID), uploadUrl: expect.stringMatching(/^https?:\/\/\S+$/), expiresAt: expect.stringMatching(ISO_MS) });
+    expect(response.body).toStrictEqual({
+      uploadId: expect.stringMatching(ULID),
+      uploadUrl: expect.stringMatching(/^https?:\/\/\S+$/),
+      expiresAt: expect.stringMatching(ISO_MS),
+    });
     const now = Date.parse((await call<{ now: string }>('GET', '/local/clock')).body.now);
     expect(Date.parse(response.body.expiresAt)).toBeGreaterThan(now);
   });
@@ -122,7 +126,10 @@ describe('POST /v1/uploads', () => {
 
   it('is for institutions only: a company reader gets 403 missingScope', async () => {
     const company = await setupEnterprise();
-    const response = await call('POST', '/v1/uploads', { token: company.manager.token, body: { fileName: 'x.pdf', mediaType: 'application/pdf', size: 100, sha256: 'a'.repeat(64) } });
+    const response = await call('POST', '/v1/uploads', {
+      token: company.manager.token,
+      body: { fileName: 'x.pdf', mediaType: 'application/pdf', size: 100, sha256: 'a'.repeat(64) },
+    });
     expectProblem(response, 403, 'urn:problem-type:belgif:missingScope');
   });
 });
@@ -148,7 +155,9 @@ describe('publishing with an uploadId', () => {
     expect(redirect.headers.get('repr-digest')).toBe(`sha-256=:${sha256Base64(bytes)}:`);
     expect(downloaded?.length).toBe(bytes.length);
     expect(downloaded?.equals(bytes)).toBe(true);
-    expect(await storedDocuments(company.enterpriseNumber)).toEqual([`documents/${company.enterpriseNumber}/${response.body.messageId}/${attachment.attachmentId}.pdf`]);
+    expect(await storedDocuments(company.enterpriseNumber)).toEqual([
+      `documents/${company.enterpriseNumber}/${response.body.messageId}/${attachment.attachmentId}.pdf`,
+    ]);
   });
 
   it('mixes inline and uploaded attachments in one message, in order', async () => {

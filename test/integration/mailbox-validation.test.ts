@@ -72,10 +72,13 @@ describe('POST /v1/messages refuses bad input and stores nothing', () => {
     ['wrong check digits', (n: string) => `${n.slice(0, 8)}${`${(Number(n.slice(8)) % 97) + 1}`.padStart(2, '0')}`],
     ['wrong check digits, dotted', (n: string) => `${n.slice(0, 4)}.${n.slice(4, 7)}.${n.slice(7, 8)}${`${(Number(n.slice(8)) % 97) + 1}`.padStart(2, '0')}`],
     ['9 digits', (n: string) => n.slice(1)],
-    ['a first digit other than 0 or 1 (and right check digits)', (n: string) => {
-      const base = `2${n.slice(1, 8)}`;
-      return `${base}${`${97 - (Number(base) % 97)}`.padStart(2, '0')}`;
-    }],
+    [
+      'a first digit other than 0 or 1 (and right check digits)',
+      (n: string) => {
+        const base = `2${n.slice(1, 8)}`;
+        return `${base}${`${97 - (Number(base) % 97)}`.padStart(2, '0')}`;
+      },
+    ],
     ['letters', () => 'BE01234567AB'],
   ])('a recipient with %s: 400 naming recipient', async (_label, mangle) => {
     const response = await post(valid({ recipient: mangle(company.enterpriseNumber) }));
@@ -122,7 +125,9 @@ describe('POST /v1/messages refuses bad input and stores nothing', () => {
   });
 
   it('an attachment declared as another media type: 415 unsupportedMediaType naming the attachment', async () => {
-    const response = await post(valid({ attachments: [inline(samplePdf(), 'letter.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')] }));
+    const response = await post(
+      valid({ attachments: [inline(samplePdf(), 'letter.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')] }),
+    );
     const problem = expectProblem(response, 415, 'urn:problem-type:ebox:unsupportedMediaType');
     expect(problem.detail).toContain('attachments[0].mediaType');
     await expectNothingStored();
@@ -169,7 +174,11 @@ describe('POST /v1/messages refuses bad input and stores nothing', () => {
       try {
         const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${sender.token}`, 'content-type': 'application/json' }, body });
         const problem = (await response.json()) as ProblemBody;
-        expect([response.headers.get('content-type'), problem.type, problem.status]).toEqual(['application/problem+json', 'urn:problem-type:belgif:payloadTooLarge', 413]);
+        expect([response.headers.get('content-type'), problem.type, problem.status]).toEqual([
+          'application/problem+json',
+          'urn:problem-type:belgif:payloadTooLarge',
+          413,
+        ]);
         outcomes.push(response.status);
       } catch (error) {
         outcomes.push(`${(error as Error).message} (${String(((error as Error).cause as { code?: string } | undefined)?.code)})`);

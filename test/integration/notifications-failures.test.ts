@@ -43,7 +43,9 @@ async function deadLettersOf(enterpriseNumber: string): Promise<Array<{ message:
     }
     if (parsed?.enterpriseNumber === enterpriseNumber) mine.push({ message, job: parsed });
     else {
-      await sqs().send(new ChangeMessageVisibilityCommand({ QueueUrl: await queueUrl(NOTIFICATIONS_DLQ_NAME), ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 0 }));
+      await sqs().send(
+        new ChangeMessageVisibilityCommand({ QueueUrl: await queueUrl(NOTIFICATIONS_DLQ_NAME), ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 0 }),
+      );
     }
   }
   return mine;

@@ -50,7 +50,8 @@ const WORDS: Record<Language, { subject: (company: string) => string; intro: str
 /** Phrases that only the other languages' new-message emails contain. */
 const FOREIGN: Record<Language, string> = { nl: 'nieuwe documenten', de: 'neue Dokumente', en: 'new documents', fr: 'nouveaux documents' };
 
-const longDate = (iso: string, locale: string) => new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' });
+const longDate = (iso: string, locale: string) =>
+  new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' });
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface Published {
@@ -198,7 +199,9 @@ describe('new-message notifications', () => {
     // Reruns do not skip (nor audit) again.
     await job('stream');
     await job('notifier');
-    const again = await call<{ items: Array<{ action: string }> }>('GET', `/v1/enterprises/${company.enterpriseNumber}/audit`, { token: company.manager.token });
+    const again = await call<{ items: Array<{ action: string }> }>('GET', `/v1/enterprises/${company.enterpriseNumber}/audit`, {
+      token: company.manager.token,
+    });
     expect(again.body.items.filter((entry) => entry.action === 'NOTIFICATION_SKIPPED')).toHaveLength(1);
   });
 });

@@ -35,8 +35,16 @@ describe('replies to an expired message', () => {
     [institution, company] = await Promise.all([setupSender(), setupEnterprise()]);
     reader = company.manager.token;
     backOffice = institution.token;
-    shortLived = (await publish(institution, company.enterpriseNumber, { documentType: 'REMINDER', validityDays: 1, replyable: true })) as unknown as typeof shortLived;
-    shortTax = (await publish(institution, company.enterpriseNumber, { documentType: 'TAX_NOTICE', validityDays: 1, replyable: true })) as unknown as typeof shortTax;
+    shortLived = (await publish(institution, company.enterpriseNumber, {
+      documentType: 'REMINDER',
+      validityDays: 1,
+      replyable: true,
+    })) as unknown as typeof shortLived;
+    shortTax = (await publish(institution, company.enterpriseNumber, {
+      documentType: 'TAX_NOTICE',
+      validityDays: 1,
+      replyable: true,
+    })) as unknown as typeof shortTax;
     longLived = await publish(institution, company.enterpriseNumber, { replyable: true });
   });
 
@@ -63,7 +71,10 @@ describe('replies to an expired message', () => {
 
   it('while it is valid, the one-day message can be answered', async () => {
     expect(shortLived.expiresAt).toBe(plusDays(shortLived.publishedAt, 1));
-    const response = await call<CompanyMessage>('POST', repliesPath(company.enterpriseNumber, shortLived.messageId), { token: reader, body: { body: 'Avant expiration' } });
+    const response = await call<CompanyMessage>('POST', repliesPath(company.enterpriseNumber, shortLived.messageId), {
+      token: reader,
+      body: { body: 'Avant expiration' },
+    });
     expect(response.status).toBe(201);
     earlyReply = response.body;
     expect(earlyReply.inReplyTo).toBe(shortLived.messageId);
@@ -75,7 +86,10 @@ describe('replies to an expired message', () => {
     const beforeReceived = await receivedIds();
     const beforeObjects = await storedObjects(`company-messages/${company.enterpriseNumber}/`);
     for (const message of [shortLived, shortTax]) {
-      const response = await call('POST', repliesPath(company.enterpriseNumber, message.messageId), { token: reader, body: { body: 'Trop tard', attachments: [inline(samplePdf('late'))] } });
+      const response = await call('POST', repliesPath(company.enterpriseNumber, message.messageId), {
+        token: reader,
+        body: { body: 'Trop tard', attachments: [inline(samplePdf('late'))] },
+      });
       expect(expectProblem(response, 410, 'urn:problem-type:ebox:documentExpired').detail).toContain(message.messageId);
     }
     expect(await sentIds()).toEqual(beforeSent);
@@ -86,7 +100,10 @@ describe('replies to an expired message', () => {
   });
 
   it('a message of the same company that is still valid can still be answered (with the fresh token)', async () => {
-    const response = await call<CompanyMessage>('POST', repliesPath(company.enterpriseNumber, longLived.messageId), { token: reader, body: { body: 'Toujours valable' } });
+    const response = await call<CompanyMessage>('POST', repliesPath(company.enterpriseNumber, longLived.messageId), {
+      token: reader,
+      body: { body: 'Toujours valable' },
+    });
     expect(response.status).toBe(201);
     expect(response.body.inReplyTo).toBe(longLived.messageId);
     expect(await receivedIds()).toContain(response.body.id);

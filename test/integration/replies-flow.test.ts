@@ -62,7 +62,10 @@ const institutionView = (message: CompanyMessage): CompanyMessage => ({
 
 async function grantUser(company: EnterpriseSetup, name: string): Promise<{ ssin: string; name: string; token: string }> {
   const ssin = randomSsin();
-  const response = await call('PUT', `/v1/enterprises/${company.enterpriseNumber}/access/${ssin}`, { token: company.manager.token, body: { role: 'USER', name } });
+  const response = await call('PUT', `/v1/enterprises/${company.enterpriseNumber}/access/${ssin}`, {
+    token: company.manager.token,
+    body: { role: 'USER', name },
+  });
   if (response.status !== 201) throw new Error(`grant: ${response.status} ${JSON.stringify(response.body)}`);
   return { ssin, name, token: await personToken(ssin, name) };
 }
@@ -109,8 +112,20 @@ describe('a reply to a replyable message', () => {
       expiresAt: original.expiresAt,
       sentBy: { name: company.manager.name },
       attachments: [
-        { attachmentId: expect.stringMatching(ULID), fileName: 'contestation.pdf', mediaType: 'application/pdf', size: replyPdfs[0]!.length, sha256: sha256Hex(replyPdfs[0]!) },
-        { attachmentId: expect.stringMatching(ULID), fileName: 'annexe.pdf', mediaType: 'application/pdf', size: replyPdfs[1]!.length, sha256: sha256Hex(replyPdfs[1]!) },
+        {
+          attachmentId: expect.stringMatching(ULID),
+          fileName: 'contestation.pdf',
+          mediaType: 'application/pdf',
+          size: replyPdfs[0]!.length,
+          sha256: sha256Hex(replyPdfs[0]!),
+        },
+        {
+          attachmentId: expect.stringMatching(ULID),
+          fileName: 'annexe.pdf',
+          mediaType: 'application/pdf',
+          size: replyPdfs[1]!.length,
+          sha256: sha256Hex(replyPdfs[1]!),
+        },
       ],
     });
     expect(reply.attachments[0]!.attachmentId).not.toBe(reply.attachments[1]!.attachmentId);
@@ -118,9 +133,13 @@ describe('a reply to a replyable message', () => {
   });
 
   it('the company sees it under the original message (replies), and the message is otherwise unchanged', async () => {
-    const detail = await call<{ messageId: string; replyable: boolean; replies: CompanyMessage[] }>('GET', `/v1/enterprises/${company.enterpriseNumber}/messages/${original.messageId}`, {
-      token: company.manager.token,
-    });
+    const detail = await call<{ messageId: string; replyable: boolean; replies: CompanyMessage[] }>(
+      'GET',
+      `/v1/enterprises/${company.enterpriseNumber}/messages/${original.messageId}`,
+      {
+        token: company.manager.token,
+      },
+    );
     expect(detail.status).toBe(200);
     expect(detail.body.messageId).toBe(original.messageId);
     expect(detail.body.replyable).toBe(true);
@@ -169,16 +188,25 @@ describe('a reply to a replyable message', () => {
   it('an unknown attachment or message id on the institution side: 404', async () => {
     const unknown = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
     expectProblem(await call('GET', `/v1/received/${unknown}`, { token: institution.token }), 404, 'urn:problem-type:belgif:resourceNotFound');
-    expectProblem(await call('GET', `/v1/received/${reply.id}/attachments/${unknown}/content`, { token: institution.token }), 404, 'urn:problem-type:belgif:resourceNotFound');
+    expectProblem(
+      await call('GET', `/v1/received/${reply.id}/attachments/${unknown}/content`, { token: institution.token }),
+      404,
+      'urn:problem-type:belgif:resourceNotFound',
+    );
     // An attachment id of the institution's own published message is not one of the reply's.
     expectProblem(await call('GET', `/v1/received/${original.messageId}`, { token: institution.token }), 404, 'urn:problem-type:belgif:resourceNotFound');
   });
 
   it('a second reply to the same message: both are listed under it, and the newest first in the sent list', async () => {
-    const second = await call<CompanyMessage>('POST', repliesPath(company.enterpriseNumber, original.messageId), { token: company.manager.token, body: { body: 'Complément sans pièce jointe' } });
+    const second = await call<CompanyMessage>('POST', repliesPath(company.enterpriseNumber, original.messageId), {
+      token: company.manager.token,
+      body: { body: 'Complément sans pièce jointe' },
+    });
     expect(second.status).toBe(201);
     expect(second.body).toMatchObject({ inReplyTo: original.messageId, to: institution.senderId, attachments: [] });
-    const detail = await call<{ replies: CompanyMessage[] }>('GET', `/v1/enterprises/${company.enterpriseNumber}/messages/${original.messageId}`, { token: company.manager.token });
+    const detail = await call<{ replies: CompanyMessage[] }>('GET', `/v1/enterprises/${company.enterpriseNumber}/messages/${original.messageId}`, {
+      token: company.manager.token,
+    });
     expect([...detail.body.replies].sort((a, b) => a.id.localeCompare(b.id))).toEqual([reply, second.body].sort((a, b) => a.id.localeCompare(b.id)));
     const sent = await call<Page<CompanyMessage>>('GET', sentPath(company.enterpriseNumber), { token: company.manager.token });
     expect(sent.body.items.map((item) => item.id)).toEqual([second.body.id, reply.id]);
@@ -192,7 +220,11 @@ describe('a reply to a replyable message', () => {
     const replies = audit.body.items.filter((item) => item.action === 'REPLY_SENT');
     expect(replies).toHaveLength(2);
     for (const entry of replies) {
-      expect(entry).toMatchObject({ at: expect.stringMatching(ISO_MS), actor: { ssin: company.manager.ssin, name: company.manager.name }, messageId: original.messageId });
+      expect(entry).toMatchObject({
+        at: expect.stringMatching(ISO_MS),
+        actor: { ssin: company.manager.ssin, name: company.manager.name },
+        messageId: original.messageId,
+      });
     }
     expect(replies.map((entry) => entry.at)).toContain(reply.sentAt);
   });
@@ -209,7 +241,11 @@ describe('a new message to an institution that accepts messages', () => {
 
   beforeAll(async () => {
     const admin = await adminToken();
-    [institution, other, company] = await Promise.all([setupSender({ admin, acceptsMessages: true }), setupSender({ admin, acceptsMessages: true }), setupEnterprise({ admin })]);
+    [institution, other, company] = await Promise.all([
+      setupSender({ admin, acceptsMessages: true }),
+      setupSender({ admin, acceptsMessages: true }),
+      setupEnterprise({ admin }),
+    ]);
     user = await grantUser(company, `Bob User ${uniqueId('u')}`);
   });
 
@@ -229,7 +265,9 @@ describe('a new message to an institution that accepts messages', () => {
       sentAt: expect.stringMatching(ISO_MS),
       expiresAt: expect.stringMatching(ISO_MS),
       sentBy: { name: user.name },
-      attachments: [{ attachmentId: expect.stringMatching(ULID), fileName: 'demande.pdf', mediaType: 'application/pdf', size: pdf.length, sha256: sha256Hex(pdf) }],
+      attachments: [
+        { attachmentId: expect.stringMatching(ULID), fileName: 'demande.pdf', mediaType: 'application/pdf', size: pdf.length, sha256: sha256Hex(pdf) },
+      ],
     });
     // A company's own message stays a year (companyMessageValidityDays).
     expect(Date.parse(message.expiresAt) - Date.parse(message.sentAt)).toBe(365 * 86_400_000);
@@ -254,7 +292,9 @@ describe('a new message to an institution that accepts messages', () => {
 
   it('the company lists it in its sent list, for the manager, the user and its own machine client', async () => {
     const clientId = uniqueId('erp');
-    expect((await call('PUT', `/v1/admin/clients/${clientId}`, { token: await adminToken(), body: { enterpriseNumber: company.enterpriseNumber } })).status).toBe(200);
+    expect(
+      (await call('PUT', `/v1/admin/clients/${clientId}`, { token: await adminToken(), body: { enterpriseNumber: company.enterpriseNumber } })).status,
+    ).toBe(200);
     for (const token of [company.manager.token, user.token, await clientToken(clientId, 'ebox/read')]) {
       const sent = await call<Page<CompanyMessage>>('GET', sentPath(company.enterpriseNumber), { token });
       expect(sent.status).toBe(200);
@@ -271,7 +311,10 @@ describe('a new message to an institution that accepts messages', () => {
 
   it('a message without attachments, with a body of exactly 20 000 characters and a subject of 200: 201', async () => {
     const body = 'x'.repeat(20_000);
-    const response = await call<CompanyMessage>('POST', sentPath(company.enterpriseNumber), { token: company.manager.token, body: { to: other.senderId, subject: 's'.repeat(200), body } });
+    const response = await call<CompanyMessage>('POST', sentPath(company.enterpriseNumber), {
+      token: company.manager.token,
+      body: { to: other.senderId, subject: 's'.repeat(200), body },
+    });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ to: other.senderId, body, subject: 's'.repeat(200), attachments: [] });
     expect((await call<CompanyMessage>('GET', `/v1/received/${response.body.id}`, { token: other.token })).body.body).toBe(body);
@@ -281,10 +324,17 @@ describe('a new message to an institution that accepts messages', () => {
     const pdfs = Array.from({ length: 5 }, (_, index) => samplePdf(`part ${index} ${uniqueId('p')}`));
     const response = await call<CompanyMessage>('POST', sentPath(company.enterpriseNumber), {
       token: company.manager.token,
-      body: { to: institution.senderId, subject: 'Cinq pièces', body: 'Voir annexes', attachments: pdfs.map((bytes, index) => inline(bytes, `part-${index}.pdf`)) },
+      body: {
+        to: institution.senderId,
+        subject: 'Cinq pièces',
+        body: 'Voir annexes',
+        attachments: pdfs.map((bytes, index) => inline(bytes, `part-${index}.pdf`)),
+      },
     });
     expect(response.status).toBe(201);
-    expect(response.body.attachments.map((attachment) => [attachment.fileName, attachment.sha256])).toEqual(pdfs.map((bytes, index) => [`part-${index}.pdf`, sha256Hex(bytes)]));
+    expect(response.body.attachments.map((attachment) => [attachment.fileName, attachment.sha256])).toEqual(
+      pdfs.map((bytes, index) => [`part-${index}.pdf`, sha256Hex(bytes)]),
+    );
     for (const [index, attachment] of response.body.attachments.entries()) {
       const { bytes } = await downloadReceived(institution.token, response.body.id, attachment.attachmentId);
       expect(bytes?.equals(pdfs[index]!)).toBe(true);
@@ -317,8 +367,14 @@ describe('pagination of the sent and received lists (newest first, cursor and ne
       const company = companies[index]!;
       const response =
         kind === 'reply'
-          ? await call<CompanyMessage>('POST', repliesPath(company.enterpriseNumber, replyable.messageId), { token: company.manager.token, body: { body: `reply ${sent.length}` } })
-          : await call<CompanyMessage>('POST', sentPath(company.enterpriseNumber), { token: company.manager.token, body: { to: institution.senderId, subject: `message ${sent.length}`, body: 'text' } });
+          ? await call<CompanyMessage>('POST', repliesPath(company.enterpriseNumber, replyable.messageId), {
+              token: company.manager.token,
+              body: { body: `reply ${sent.length}` },
+            })
+          : await call<CompanyMessage>('POST', sentPath(company.enterpriseNumber), {
+              token: company.manager.token,
+              body: { to: institution.senderId, subject: `message ${sent.length}`, body: 'text' },
+            });
       if (response.status !== 201) throw new Error(`send: ${response.status} ${JSON.stringify(response.body)}`);
       sent.push(response.body);
       await new Promise((resolve) => setTimeout(resolve, 5)); // distinct milliseconds: ids sort by time
@@ -335,7 +391,9 @@ describe('pagination of the sent and received lists (newest first, cursor and ne
     expect(pages[1]!.self).toMatch(/^\/v1\/received\?pageSize=3&cursor=[\w-]+$/);
     expect(pages[2]).not.toHaveProperty('next');
     expect(new Set(items.map((item) => item.from))).toEqual(new Set(companies.map((company) => company.enterpriseNumber)));
-    expect(items.filter((item) => item.inReplyTo).map((item) => item.id)).toEqual(expected.filter((id) => sent.find((message) => message.id === id)?.inReplyTo));
+    expect(items.filter((item) => item.inReplyTo).map((item) => item.id)).toEqual(
+      expected.filter((id) => sent.find((message) => message.id === id)?.inReplyTo),
+    );
   });
 
   it('a page size of exactly the count has no next link', async () => {
@@ -344,9 +402,13 @@ describe('pagination of the sent and received lists (newest first, cursor and ne
     expect(page.body).not.toHaveProperty('next');
   });
 
-  it('GET /v1/enterprises/{n}/sent pages through the company\'s own messages and replies only, newest first', async () => {
+  it("GET /v1/enterprises/{n}/sent pages through the company's own messages and replies only, newest first", async () => {
     const [first, second] = companies as [EnterpriseSetup, EnterpriseSetup];
-    const mine = (company: EnterpriseSetup) => [...sent].reverse().filter((message) => message.from === company.enterpriseNumber).map((message) => message.id);
+    const mine = (company: EnterpriseSetup) =>
+      [...sent]
+        .reverse()
+        .filter((message) => message.from === company.enterpriseNumber)
+        .map((message) => message.id);
     const firstPages = await allPages<CompanyMessage>(first.manager.token, sentPath(first.enterpriseNumber, '?pageSize=2'));
     expect(firstPages.items.map((item) => item.id)).toEqual(mine(first));
     expect(firstPages.pages.map((page) => page.items.length)).toEqual([2, 2, 1]);
@@ -374,7 +436,8 @@ describe('pagination of the sent and received lists (newest first, cursor and ne
     expect(page.body.next).toEqual(expect.any(String));
     return new URLSearchParams(page.body.next!.split('?')[1]).get('cursor')!;
   };
-  const listing = (name: 'inbox' | 'audit' | 'sent') => `/v1/enterprises/${companies[0]!.enterpriseNumber}/${{ inbox: 'messages', audit: 'audit', sent: 'sent' }[name]}`;
+  const listing = (name: 'inbox' | 'audit' | 'sent') =>
+    `/v1/enterprises/${companies[0]!.enterpriseNumber}/${{ inbox: 'messages', audit: 'audit', sent: 'sent' }[name]}`;
 
   it.each([
     ['inbox', 'sent'],
@@ -389,7 +452,11 @@ describe('pagination of the sent and received lists (newest first, cursor and ne
 
   it.each([['0'], ['101'], ['abc']])('pageSize=%s: 400 naming pageSize', async (pageSize) => {
     expectBadRequest(await call('GET', `/v1/received?pageSize=${pageSize}`, { token: institution.token }), 'pageSize', 'query');
-    expectBadRequest(await call('GET', sentPath(companies[0]!.enterpriseNumber, `?pageSize=${pageSize}`), { token: companies[0]!.manager.token }), 'pageSize', 'query');
+    expectBadRequest(
+      await call('GET', sentPath(companies[0]!.enterpriseNumber, `?pageSize=${pageSize}`), { token: companies[0]!.manager.token }),
+      'pageSize',
+      'query',
+    );
   });
 });
 
@@ -405,7 +472,10 @@ describe('side effects and links of a reply', () => {
 
   it('a reply to a replyable message of an institution that accepts no messages: 201, and the institution receives it', async () => {
     const message = await publish(institution, company.enterpriseNumber, { replyable: true });
-    const response = await call<CompanyMessage>('POST', repliesPath(company.enterpriseNumber, message.messageId), { token: company.manager.token, body: { body: 'Réponse' } });
+    const response = await call<CompanyMessage>('POST', repliesPath(company.enterpriseNumber, message.messageId), {
+      token: company.manager.token,
+      body: { body: 'Réponse' },
+    });
     expect(response.status).toBe(201);
     const received = await call<Page<CompanyMessage>>('GET', '/v1/received', { token: institution.token });
     expect(received.body.items.map((item) => [item.id, item.inReplyTo])).toEqual([[response.body.id, message.messageId]]);
@@ -414,11 +484,20 @@ describe('side effects and links of a reply', () => {
   it("replies and sent messages never appear in the company's inbox nor change its unread count", async () => {
     const other = await setupSender();
     const message = await publish(institution, company.enterpriseNumber, { replyable: true });
-    const inboxBefore = await call<Page<{ messageId: string }>>('GET', `/v1/enterprises/${company.enterpriseNumber}/messages?pageSize=100`, { token: company.manager.token });
+    const inboxBefore = await call<Page<{ messageId: string }>>('GET', `/v1/enterprises/${company.enterpriseNumber}/messages?pageSize=100`, {
+      token: company.manager.token,
+    });
     const profileBefore = await call<{ unreadCount: number }>('GET', `/v1/enterprises/${company.enterpriseNumber}`, { token: company.manager.token });
-    expect((await call('POST', repliesPath(company.enterpriseNumber, message.messageId), { token: company.manager.token, body: { body: 'Réponse' } })).status).toBe(201);
-    expect((await call('POST', sentPath(company.enterpriseNumber), { token: company.manager.token, body: { to: other.senderId, subject: 'Objet', body: 'Texte' } })).status).toBe(201);
-    const inboxAfter = await call<Page<{ messageId: string }>>('GET', `/v1/enterprises/${company.enterpriseNumber}/messages?pageSize=100`, { token: company.manager.token });
+    expect(
+      (await call('POST', repliesPath(company.enterpriseNumber, message.messageId), { token: company.manager.token, body: { body: 'Réponse' } })).status,
+    ).toBe(201);
+    expect(
+      (await call('POST', sentPath(company.enterpriseNumber), { token: company.manager.token, body: { to: other.senderId, subject: 'Objet', body: 'Texte' } }))
+        .status,
+    ).toBe(201);
+    const inboxAfter = await call<Page<{ messageId: string }>>('GET', `/v1/enterprises/${company.enterpriseNumber}/messages?pageSize=100`, {
+      token: company.manager.token,
+    });
     expect(inboxAfter.body.items.map((item) => item.messageId)).toEqual(inboxBefore.body.items.map((item) => item.messageId));
     const profileAfter = await call<{ unreadCount: number }>('GET', `/v1/enterprises/${company.enterpriseNumber}`, { token: company.manager.token });
     expect(profileAfter.body.unreadCount).toBe(profileBefore.body.unreadCount);
@@ -434,8 +513,14 @@ describe('side effects and links of a reply', () => {
     const message = await publish(institution, company.enterpriseNumber, { replyable: true });
     const response =
       kind === 'reply'
-        ? await call<CompanyMessage>('POST', repliesPath(company.enterpriseNumber, message.messageId), { token: company.manager.token, body: { body: 'Réponse' } })
-        : await call<CompanyMessage>('POST', sentPath(company.enterpriseNumber), { token: company.manager.token, body: { to: other.senderId, subject: 'Objet', body: 'Texte' } });
+        ? await call<CompanyMessage>('POST', repliesPath(company.enterpriseNumber, message.messageId), {
+            token: company.manager.token,
+            body: { body: 'Réponse' },
+          })
+        : await call<CompanyMessage>('POST', sentPath(company.enterpriseNumber), {
+            token: company.manager.token,
+            body: { to: other.senderId, subject: 'Objet', body: 'Texte' },
+          });
     expect(response.status).toBe(201);
     const location = response.headers.get('location');
     expect(location).toEqual(expect.stringContaining(response.body.id));

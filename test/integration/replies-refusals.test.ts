@@ -1,7 +1,18 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { call, clientToken, personToken } from './support/api';
-import { adminToken, publish, randomEnterpriseNumber, randomSsin, samplePdf, setupEnterprise, setupSender, uniqueId, type EnterpriseSetup, type SenderSetup } from './support/fixtures';
+import {
+  adminToken,
+  publish,
+  randomEnterpriseNumber,
+  randomSsin,
+  samplePdf,
+  setupEnterprise,
+  setupSender,
+  uniqueId,
+  type EnterpriseSetup,
+  type SenderSetup,
+} from './support/fixtures';
 import { expectBadRequest, expectProblem, pdfOfSize, storedObjects, TABLE_NAME } from './support/mailbox-store';
 
 /**
@@ -48,7 +59,10 @@ async function storedCompanyMessages(enterpriseNumber: string): Promise<Array<Re
 
 async function grantUser(company: EnterpriseSetup, name = `User ${uniqueId('u')}`) {
   const ssin = randomSsin();
-  const response = await call('PUT', `/v1/enterprises/${company.enterpriseNumber}/access/${ssin}`, { token: company.manager.token, body: { role: 'USER', name } });
+  const response = await call('PUT', `/v1/enterprises/${company.enterpriseNumber}/access/${ssin}`, {
+    token: company.manager.token,
+    body: { role: 'USER', name },
+  });
   if (response.status !== 201) throw new Error(`grant: ${response.status} ${JSON.stringify(response.body)}`);
   return { ssin, name, token: await personToken(ssin, name) };
 }
@@ -83,7 +97,9 @@ async function expectNothingSent(company: EnterpriseSetup, messageId?: string): 
     expect(detail.body.replies).toEqual([]);
   }
   for (const sender of [institution, closed]) {
-    const received = await call<{ items: Array<{ from: string }> }>('GET', '/v1/received?pageSize=100', { token: await clientToken(sender.clientId, 'ebox/publish') });
+    const received = await call<{ items: Array<{ from: string }> }>('GET', '/v1/received?pageSize=100', {
+      token: await clientToken(sender.clientId, 'ebox/publish'),
+    });
     expect(received.status).toBe(200);
     expect(received.body.items.filter((item) => item.from === n)).toEqual([]);
   }
@@ -102,19 +118,29 @@ describe('what may not be answered or addressed', () => {
 
   it('a reply to a message that is not replyable: 409 notReplyable', async () => {
     const message = await publish(institution, company.enterpriseNumber, { replyable: false });
-    const response = await call('POST', repliesPath(company.enterpriseNumber, message.messageId), { token: company.manager.token, body: { body: 'Merci', attachments: [inline(samplePdf())] } });
+    const response = await call('POST', repliesPath(company.enterpriseNumber, message.messageId), {
+      token: company.manager.token,
+      body: { body: 'Merci', attachments: [inline(samplePdf())] },
+    });
     expectProblem(response, 409, EBOX('notReplyable'));
     await expectNothingSent(company, message.messageId);
   });
 
   it('a reply to a message published without the replyable flag (it defaults to false): 409 notReplyable', async () => {
     const message = await publish(institution, company.enterpriseNumber);
-    expectProblem(await call('POST', repliesPath(company.enterpriseNumber, message.messageId), { token: company.manager.token, body: { body: 'Merci' } }), 409, EBOX('notReplyable'));
+    expectProblem(
+      await call('POST', repliesPath(company.enterpriseNumber, message.messageId), { token: company.manager.token, body: { body: 'Merci' } }),
+      409,
+      EBOX('notReplyable'),
+    );
     await expectNothingSent(company, message.messageId);
   });
 
   it('a reply to a message id that does not exist: 404', async () => {
-    const response = await call('POST', repliesPath(company.enterpriseNumber, '01ARZ3NDEKTSV4RRFFQ69G5FAV'), { token: company.manager.token, body: { body: 'Bonjour' } });
+    const response = await call('POST', repliesPath(company.enterpriseNumber, '01ARZ3NDEKTSV4RRFFQ69G5FAV'), {
+      token: company.manager.token,
+      body: { body: 'Bonjour' },
+    });
     expectProblem(response, 404, BELGIF('resourceNotFound'));
     await expectNothingSent(company);
   });
@@ -129,7 +155,11 @@ describe('what may not be answered or addressed', () => {
   });
 
   it('a malformed message id in the path: 400 naming messageId', async () => {
-    expectBadRequest(await call('POST', repliesPath(company.enterpriseNumber, 'not-an-id'), { token: company.manager.token, body: { body: 'Bonjour' } }), 'messageId', 'path');
+    expectBadRequest(
+      await call('POST', repliesPath(company.enterpriseNumber, 'not-an-id'), { token: company.manager.token, body: { body: 'Bonjour' } }),
+      'messageId',
+      'path',
+    );
   });
 
   it('a message to an institution that does not accept messages: 409 messagesNotAccepted', async () => {
@@ -142,7 +172,10 @@ describe('what may not be answered or addressed', () => {
   });
 
   it('a message to an unknown institution: 400 naming to', async () => {
-    const response = await call('POST', sentPath(company.enterpriseNumber), { token: company.manager.token, body: { to: uniqueId('nobody'), subject: 'Question', body: 'Bonjour' } });
+    const response = await call('POST', sentPath(company.enterpriseNumber), {
+      token: company.manager.token,
+      body: { to: uniqueId('nobody'), subject: 'Question', body: 'Bonjour' },
+    });
     expectBadRequest(response, 'to');
     await expectNothingSent(company);
   });
@@ -152,7 +185,10 @@ describe('what may not be answered or addressed', () => {
     ['an empty id', ''],
     ['a number', 42],
   ])('a message to %s: 400 naming to', async (_label, to) => {
-    expectBadRequest(await call('POST', sentPath(company.enterpriseNumber), { token: company.manager.token, body: { to, subject: 'Question', body: 'Bonjour' } }), 'to');
+    expectBadRequest(
+      await call('POST', sentPath(company.enterpriseNumber), { token: company.manager.token, body: { to, subject: 'Question', body: 'Bonjour' } }),
+      'to',
+    );
     await expectNothingSent(company);
   });
 });
@@ -167,10 +203,21 @@ describe('malformed replies and messages (the same checks as publishing)', () =>
   });
 
   /** Both routes, with the same body (plus `to` and `subject` for a new message). */
-  const both = (extra: Record<string, unknown>) => [
-    ['reply', () => call('POST', repliesPath(company.enterpriseNumber, message.messageId), { token: company.manager.token, body: { body: 'Texte', ...extra } })],
-    ['message', () => call('POST', sentPath(company.enterpriseNumber), { token: company.manager.token, body: { to: institution.senderId, subject: 'Objet', body: 'Texte', ...extra } })],
-  ] as const;
+  const both = (extra: Record<string, unknown>) =>
+    [
+      [
+        'reply',
+        () => call('POST', repliesPath(company.enterpriseNumber, message.messageId), { token: company.manager.token, body: { body: 'Texte', ...extra } }),
+      ],
+      [
+        'message',
+        () =>
+          call('POST', sentPath(company.enterpriseNumber), {
+            token: company.manager.token,
+            body: { to: institution.senderId, subject: 'Objet', body: 'Texte', ...extra },
+          }),
+      ],
+    ] as const;
 
   it.each([
     ['a body of 20 001 characters', 'x'.repeat(20_001)],
@@ -183,8 +230,14 @@ describe('malformed replies and messages (the same checks as publishing)', () =>
   });
 
   it('no body at all: 400 naming body', async () => {
-    expectBadRequest(await call('POST', repliesPath(company.enterpriseNumber, message.messageId), { token: company.manager.token, body: { attachments: [] } }), 'body');
-    expectBadRequest(await call('POST', sentPath(company.enterpriseNumber), { token: company.manager.token, body: { to: institution.senderId, subject: 'Objet' } }), 'body');
+    expectBadRequest(
+      await call('POST', repliesPath(company.enterpriseNumber, message.messageId), { token: company.manager.token, body: { attachments: [] } }),
+      'body',
+    );
+    expectBadRequest(
+      await call('POST', sentPath(company.enterpriseNumber), { token: company.manager.token, body: { to: institution.senderId, subject: 'Objet' } }),
+      'body',
+    );
     await expectNothingSent(company, message.messageId);
   });
 
@@ -193,12 +246,18 @@ describe('malformed replies and messages (the same checks as publishing)', () =>
     ['an empty subject', ''],
     ['a multilingual subject', { fr: 'Objet' }],
   ])('a message with %s: 400 naming subject', async (_label, subject) => {
-    expectBadRequest(await call('POST', sentPath(company.enterpriseNumber), { token: company.manager.token, body: { to: institution.senderId, subject, body: 'Texte' } }), 'subject');
+    expectBadRequest(
+      await call('POST', sentPath(company.enterpriseNumber), { token: company.manager.token, body: { to: institution.senderId, subject, body: 'Texte' } }),
+      'subject',
+    );
     await expectNothingSent(company);
   });
 
   it('a message without subject: 400 naming subject', async () => {
-    expectBadRequest(await call('POST', sentPath(company.enterpriseNumber), { token: company.manager.token, body: { to: institution.senderId, body: 'Texte' } }), 'subject');
+    expectBadRequest(
+      await call('POST', sentPath(company.enterpriseNumber), { token: company.manager.token, body: { to: institution.senderId, body: 'Texte' } }),
+      'subject',
+    );
     await expectNothingSent(company);
   });
 
@@ -213,7 +272,8 @@ describe('malformed replies and messages (the same checks as publishing)', () =>
     ['a wrong length', 'JVBERi0xLjQK='],
     ['padding in the middle', 'JVBE=i0xLjQK'],
   ])('an attachment with %s: 400 naming attachments[0].contentBase64', async (_label, contentBase64) => {
-    for (const [, send] of both({ attachments: [{ fileName: 'r.pdf', mediaType: 'application/pdf', contentBase64 }] })) expectBadRequest(await send(), 'attachments[0].contentBase64');
+    for (const [, send] of both({ attachments: [{ fileName: 'r.pdf', mediaType: 'application/pdf', contentBase64 }] }))
+      expectBadRequest(await send(), 'attachments[0].contentBase64');
     await expectNothingSent(company, message.messageId);
   });
 
@@ -233,7 +293,9 @@ describe('malformed replies and messages (the same checks as publishing)', () =>
   });
 
   it('an attachment declared as another media type: 415 unsupportedMediaType', async () => {
-    for (const [, send] of both({ attachments: [inline(samplePdf(), 'letter.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')] })) {
+    for (const [, send] of both({
+      attachments: [inline(samplePdf(), 'letter.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')],
+    })) {
       expect(expectProblem(await send(), 415, EBOX('unsupportedMediaType')).detail).toContain('attachments[0].mediaType');
     }
     await expectNothingSent(company, message.messageId);
@@ -262,15 +324,28 @@ describe('malformed replies and messages (the same checks as publishing)', () =>
   });
 
   it('an unknown field in the body (e.g. a reply that tries to choose its addressee): 400 unknownInput', async () => {
-    const response = await call('POST', repliesPath(company.enterpriseNumber, message.messageId), { token: company.manager.token, body: { body: 'Texte', to: closed.senderId } });
+    const response = await call('POST', repliesPath(company.enterpriseNumber, message.messageId), {
+      token: company.manager.token,
+      body: { body: 'Texte', to: closed.senderId },
+    });
     const problem = expectBadRequest(response, 'to');
     expect(problem.issues).toEqual([expect.objectContaining({ type: 'urn:problem-type:belgif:input-validation:unknownInput', in: 'body', name: 'to' })]);
-    expectBadRequest(await call('POST', sentPath(company.enterpriseNumber), { token: company.manager.token, body: { to: institution.senderId, subject: 'Objet', body: 'Texte', inReplyTo: message.messageId } }), 'inReplyTo');
+    expectBadRequest(
+      await call('POST', sentPath(company.enterpriseNumber), {
+        token: company.manager.token,
+        body: { to: institution.senderId, subject: 'Objet', body: 'Texte', inReplyTo: message.messageId },
+      }),
+      'inReplyTo',
+    );
     await expectNothingSent(company, message.messageId);
   });
 
   it('a body that is not JSON: 400', async () => {
-    const response = await call('POST', repliesPath(company.enterpriseNumber, message.messageId), { token: company.manager.token, body: 'body=Texte', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const response = await call('POST', repliesPath(company.enterpriseNumber, message.messageId), {
+      token: company.manager.token,
+      body: 'body=Texte',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expectProblem(response, 400, BELGIF('badRequest'));
     await expectNothingSent(company, message.messageId);
   });
@@ -285,7 +360,8 @@ describe('who may reply and send: only persons with a grant on the company', () 
     message = await publish(institution, company.enterpriseNumber, { replyable: true });
   });
 
-  const reply = (token?: string, n = company.enterpriseNumber) => call('POST', repliesPath(n, message.messageId), { ...(token ? { token } : {}), body: { body: 'Réponse' } });
+  const reply = (token?: string, n = company.enterpriseNumber) =>
+    call('POST', repliesPath(n, message.messageId), { ...(token ? { token } : {}), body: { body: 'Réponse' } });
   const send = (token?: string, n = company.enterpriseNumber) =>
     call('POST', sentPath(n), { ...(token ? { token } : {}), body: { to: institution.senderId, subject: 'Objet', body: 'Texte' } });
 
@@ -344,7 +420,11 @@ describe('who may reply and send: only persons with a grant on the company', () 
 
   it("a company's people and machine clients on the institution's received routes: 403", async () => {
     const person = company.manager.token;
-    for (const path of ['/v1/received', '/v1/received/01ARZ3NDEKTSV4RRFFQ69G5FAV', '/v1/received/01ARZ3NDEKTSV4RRFFQ69G5FAV/attachments/01ARZ3NDEKTSV4RRFFQ69G5FAW/content']) {
+    for (const path of [
+      '/v1/received',
+      '/v1/received/01ARZ3NDEKTSV4RRFFQ69G5FAV',
+      '/v1/received/01ARZ3NDEKTSV4RRFFQ69G5FAV/attachments/01ARZ3NDEKTSV4RRFFQ69G5FAW/content',
+    ]) {
       expectProblem(await call('GET', path, { token: person }), 403, BELGIF('missingScope'));
     }
     // A company's own system holding the publish scope is still no institution.
@@ -360,7 +440,10 @@ describe('who may reply and send: only persons with a grant on the company', () 
 
   it('after all these refusals, the access manager and a user still may: 201 each', async () => {
     const user = await grantUser(company);
-    const replied = await call<CompanyMessage>('POST', repliesPath(company.enterpriseNumber, message.messageId), { token: user.token, body: { body: 'Réponse du user' } });
+    const replied = await call<CompanyMessage>('POST', repliesPath(company.enterpriseNumber, message.messageId), {
+      token: user.token,
+      body: { body: 'Réponse du user' },
+    });
     expect(replied.status).toBe(201);
     expect(replied.body.inReplyTo).toBe(message.messageId);
     expect((await send(company.manager.token)).status).toBe(201);

@@ -21,7 +21,13 @@ interface RouteAccess {
   queues: string[];
 }
 
-async function ok<T = Record<string, unknown>>(method: string, path: string, token: string | undefined, body?: unknown, expected = [200, 201, 204, 302]): Promise<T> {
+async function ok<T = Record<string, unknown>>(
+  method: string,
+  path: string,
+  token: string | undefined,
+  body?: unknown,
+  expected = [200, 201, 204, 302],
+): Promise<T> {
   const response = await call<T>(method, path, { ...(token ? { token } : {}), ...(body === undefined ? {} : { body }) });
   if (!expected.includes(response.status)) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
@@ -51,7 +57,12 @@ beforeAll(async () => {
   const institution = await clientToken(backOffice, 'ebox/publish');
   const bytes = samplePdf('uploaded');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const upload = await ok<{ uploadId: string; uploadUrl: string }>('POST', '/v1/uploads', institution, { fileName: 'big.pdf', mediaType: 'application/pdf', size: bytes.length, sha256 });
+  const upload = await ok<{ uploadId: string; uploadUrl: string }>('POST', '/v1/uploads', institution, {
+    fileName: 'big.pdf',
+    mediaType: 'application/pdf',
+    size: bytes.length,
+    sha256,
+  });
   expect((await fetch(upload.uploadUrl, { method: 'PUT', headers: { 'content-type': 'application/pdf' }, body: bytes })).status).toBe(200);
   const message = await ok<{ messageId: string; attachments: Array<{ attachmentId: string }> }>('POST', '/v1/messages', institution, {
     recipient: n,
@@ -124,6 +135,9 @@ describe('what each route does against what it declares', () => {
       bucketDelete: access.bucket.delete.filter((area) => !(bucket?.delete ?? []).includes(area)),
       queues: access.queues.filter((queue) => !(queues ?? []).includes(queue as never)),
     };
-    expect({ key, undeclared }).toEqual({ key, undeclared: { tableRead: false, tableWrite: false, indexes: [], partitions: [], bucketRead: [], bucketWrite: [], bucketDelete: [], queues: [] } });
+    expect({ key, undeclared }).toEqual({
+      key,
+      undeclared: { tableRead: false, tableWrite: false, indexes: [], partitions: [], bucketRead: [], bucketWrite: [], bucketDelete: [], queues: [] },
+    });
   });
 });

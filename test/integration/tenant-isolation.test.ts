@@ -215,14 +215,20 @@ beforeAll(async () => {
   const revoked = await grantUser(a, `Revoked ${uniqueId('r')}`);
   await revoke(a, revoked.ssin);
   const stranger = await newPerson();
-  const companyMessageDraft = { subject: `Réclamation ${uniqueId('claim')}`, body: `Notre dossier ${uniqueId('file')}`, fileName: `${uniqueId('annexe-secret')}.pdf` };
+  const companyMessageDraft = {
+    subject: `Réclamation ${uniqueId('claim')}`,
+    body: `Notre dossier ${uniqueId('file')}`,
+    fileName: `${uniqueId('annexe-secret')}.pdf`,
+  };
   const sent = await call<{ id: string; attachments: Array<{ attachmentId: string }> }>('POST', `/v1/enterprises/${a.enterpriseNumber}/sent`, {
     token: user.token,
     body: {
       to: sender.senderId,
       subject: companyMessageDraft.subject,
       body: companyMessageDraft.body,
-      attachments: [{ fileName: companyMessageDraft.fileName, mediaType: 'application/pdf', contentBase64: samplePdf(companyMessageDraft.body).toString('base64') }],
+      attachments: [
+        { fileName: companyMessageDraft.fileName, mediaType: 'application/pdf', contentBase64: samplePdf(companyMessageDraft.body).toString('base64') },
+      ],
     },
   });
   if (sent.status !== 201) throw new Error(`sent: ${sent.status} ${JSON.stringify(sent.body)}`);
@@ -284,7 +290,11 @@ function requestFor(key: string, path: string): { path: string; body?: unknown }
       documentTypes: [{ code: 'TAX_NOTICE', name: { fr: 'Avis' }, validityDays: 30 }],
     },
     'PUT /v1/admin/clients/{clientId}': { enterpriseNumber: a.enterpriseNumber },
-    'PUT /v1/admin/enterprises/{enterpriseNumber}': { name: 'Hijacked Corp', notificationEmail: 'mallory@attacker.example', accessManagers: [{ ssin: randomSsin(), name: 'Mallory' }] },
+    'PUT /v1/admin/enterprises/{enterpriseNumber}': {
+      name: 'Hijacked Corp',
+      notificationEmail: 'mallory@attacker.example',
+      accessManagers: [{ ssin: randomSsin(), name: 'Mallory' }],
+    },
     'POST /v1/messages': {
       recipient: b.enterpriseNumber,
       documentType: 'TAX_NOTICE',
@@ -305,8 +315,28 @@ function requestFor(key: string, path: string): { path: string; body?: unknown }
 function secretsOfA(requestPath: string): string[] {
   const { a } = world;
   const { companyMessage } = world;
-  const always = [a.name, a.email, a.manager.name, a.manager.ssin, world.user.name, world.subject, world.body, world.fileName, companyMessage.subject, companyMessage.body, companyMessage.fileName];
-  const ids = [a.enterpriseNumber, world.messageId, world.attachmentId, companyMessage.id, companyMessage.attachmentId, world.target.ssin, world.user.ssin].filter((id) => !requestPath.includes(id));
+  const always = [
+    a.name,
+    a.email,
+    a.manager.name,
+    a.manager.ssin,
+    world.user.name,
+    world.subject,
+    world.body,
+    world.fileName,
+    companyMessage.subject,
+    companyMessage.body,
+    companyMessage.fileName,
+  ];
+  const ids = [
+    a.enterpriseNumber,
+    world.messageId,
+    world.attachmentId,
+    companyMessage.id,
+    companyMessage.attachmentId,
+    world.target.ssin,
+    world.user.ssin,
+  ].filter((id) => !requestPath.includes(id));
   return [...always, ...ids];
 }
 
@@ -331,39 +361,48 @@ describe('the isolation table', () => {
   });
 });
 
-describe.each(V1_ROUTES.filter((route) => routeKey(route) in EXPECTATIONS).map((route) => [routeKey(route), route.path] as const))('%s', (key, pathTemplate) => {
-  const row = EXPECTATIONS[key]!;
-  it.each(PERSONAS.map((persona) => [persona, describeExpectation(row[persona])] as const))('as %s: %s', async (persona) => {
-    const expectation = row[persona];
-    const { path, body } = requestFor(key, pathTemplate);
-    const method = key.split(' ')[0]!;
-    const response: ApiResponse = await call(method, path, { token: world.tokens[persona], ...(body === undefined ? {} : { body }) });
-    const text = JSON.stringify(response.body);
+describe.each(V1_ROUTES.filter((route) => routeKey(route) in EXPECTATIONS).map((route) => [routeKey(route), route.path] as const))(
+  '%s',
+  (key, pathTemplate) => {
+    const row = EXPECTATIONS[key]!;
+    it.each(PERSONAS.map((persona) => [persona, describeExpectation(row[persona])] as const))('as %s: %s', async (persona) => {
+      const expectation = row[persona];
+      const { path, body } = requestFor(key, pathTemplate);
+      const method = key.split(' ')[0]!;
+      const response: ApiResponse = await call(method, path, { token: world.tokens[persona], ...(body === undefined ? {} : { body }) });
+      const text = JSON.stringify(response.body);
 
-    if ('refused' in expectation) {
-      expect({ status: response.status, contentType: response.headers.get('content-type'), type: response.body.type }).toEqual({
-        status: expectation.refused,
-        contentType: PROBLEM_JSON,
-        type: expectation.type,
-      });
-      expect(response.body.status).toBe(expectation.refused);
-      if (expectation.requiredScopes) expect(response.body.requiredScopes).toEqual(expectation.requiredScopes);
-    } else {
-      expect({ status: response.status, body: response.status >= 400 ? response.body : undefined }).toEqual({ status: expectation.allowed, body: undefined });
-    }
-    if ('refused' in expectation || !OWNERS.has(persona)) {
-      for (const secret of secretsOfA(path)) expect({ persona, leaked: text.includes(secret) ? secret : undefined }).toEqual({ persona, leaked: undefined });
-    }
-  });
-});
+      if ('refused' in expectation) {
+        expect({ status: response.status, contentType: response.headers.get('content-type'), type: response.body.type }).toEqual({
+          status: expectation.refused,
+          contentType: PROBLEM_JSON,
+          type: expectation.type,
+        });
+        expect(response.body.status).toBe(expectation.refused);
+        if (expectation.requiredScopes) expect(response.body.requiredScopes).toEqual(expectation.requiredScopes);
+      } else {
+        expect({ status: response.status, body: response.status >= 400 ? response.body : undefined }).toEqual({ status: expectation.allowed, body: undefined });
+      }
+      if ('refused' in expectation || !OWNERS.has(persona)) {
+        for (const secret of secretsOfA(path)) expect({ persona, leaked: text.includes(secret) ? secret : undefined }).toEqual({ persona, leaked: undefined });
+      }
+    });
+  },
+);
 
 describe('after the matrix', () => {
   it('the refused calls changed nothing: grants, bindings, profile, senders, and the audit trail names only entitled actors', async () => {
     const { a } = world;
-    const grants = await call<{ items: Array<{ ssin: string; name: string; role: string }> }>('GET', `/v1/enterprises/${a.enterpriseNumber}/access`, { token: a.manager.token });
+    const grants = await call<{ items: Array<{ ssin: string; name: string; role: string }> }>('GET', `/v1/enterprises/${a.enterpriseNumber}/access`, {
+      token: a.manager.token,
+    });
     expect(grants.status).toBe(200);
     expect(grants.body.items.map((grant) => `${grant.ssin} ${grant.role} ${grant.name}`).sort()).toEqual(
-      [`${a.manager.ssin} ACCESS_MANAGER ${a.manager.name}`, `${world.user.ssin} USER ${world.user.name}`, `${world.target.ssin} USER ${world.target.name}`].sort(),
+      [
+        `${a.manager.ssin} ACCESS_MANAGER ${a.manager.name}`,
+        `${world.user.ssin} USER ${world.user.name}`,
+        `${world.target.ssin} USER ${world.target.name}`,
+      ].sort(),
     );
 
     const profile = await call('GET', `/v1/enterprises/${a.enterpriseNumber}`, { token: a.manager.token });
@@ -377,14 +416,18 @@ describe('after the matrix', () => {
     const senders = await call<{ items: Array<{ senderId: string }> }>('GET', '/v1/senders', { token: a.manager.token });
     expect(senders.body.items.map((sender) => sender.senderId)).not.toContain(world.hijackSenderId);
 
-    const audit = await call<{ items: Array<{ actor: { ssin?: string; clientId?: string } }> }>('GET', `/v1/enterprises/${a.enterpriseNumber}/audit?pageSize=100`, { token: a.manager.token });
+    const audit = await call<{ items: Array<{ actor: { ssin?: string; clientId?: string } }> }>(
+      'GET',
+      `/v1/enterprises/${a.enterpriseNumber}/audit?pageSize=100`,
+      { token: a.manager.token },
+    );
     expect(audit.status).toBe(200);
     // The institution that published to A, and the e-Box itself (emails, expiry), act on A's messages too.
     const entitled = new Set([a.adminClientId, a.manager.ssin, world.user.ssin, world.clientOfA.clientId, world.sender.clientId, 'e-box']);
     expect([...new Set(audit.body.items.map((entry) => entry.actor.ssin ?? entry.actor.clientId))].filter((actor) => !entitled.has(actor!))).toEqual([]);
   });
 
-  it('the entitled callers do see A\'s data, so the leak checks above can fail', async () => {
+  it("the entitled callers do see A's data, so the leak checks above can fail", async () => {
     const { a } = world;
     const profile = await call('GET', `/v1/enterprises/${a.enterpriseNumber}`, { token: world.user.token });
     expect(profile.status).toBe(200);
@@ -392,7 +435,12 @@ describe('after the matrix', () => {
 
     const message = await call('GET', `/v1/enterprises/${a.enterpriseNumber}/messages/${world.messageId}`, { token: world.clientOfA.token });
     expect(message.status).toBe(200);
-    expect(message.body).toMatchObject({ messageId: world.messageId, subject: { fr: world.subject }, body: { fr: world.body }, attachments: [expect.objectContaining({ attachmentId: world.attachmentId, fileName: world.fileName })] });
+    expect(message.body).toMatchObject({
+      messageId: world.messageId,
+      subject: { fr: world.subject },
+      body: { fr: world.body },
+      attachments: [expect.objectContaining({ attachmentId: world.attachmentId, fileName: world.fileName })],
+    });
 
     const access = await call('GET', `/v1/enterprises/${a.enterpriseNumber}/access`, { token: a.manager.token });
     expect(JSON.stringify(access.body)).toContain(a.manager.name);
@@ -405,10 +453,14 @@ describe('after the matrix', () => {
     expect(me.body).toMatchObject({ enterprises: [{ enterpriseNumber: a.enterpriseNumber, name: a.name, role: 'USER' }] });
   });
 
-  it('B\'s manager and client see B, not A; an institution sees only its own publications', async () => {
+  it("B's manager and client see B, not A; an institution sees only its own publications", async () => {
     const { a, b } = world;
     const managerOfB = await call('GET', '/v1/me', { token: world.tokens.managerOfB });
-    expect(managerOfB.body).toEqual({ ssin: b.manager.ssin, name: b.manager.name, enterprises: [{ enterpriseNumber: b.enterpriseNumber, name: b.name, role: 'ACCESS_MANAGER' }] });
+    expect(managerOfB.body).toEqual({
+      ssin: b.manager.ssin,
+      name: b.manager.name,
+      enterprises: [{ enterpriseNumber: b.enterpriseNumber, name: b.name, role: 'ACCESS_MANAGER' }],
+    });
 
     const clientOfB = world.tokens.clientOfB!;
     expect((await call('GET', `/v1/enterprises/${b.enterpriseNumber}/messages`, { token: clientOfB })).status).toBe(200);

@@ -16,7 +16,11 @@ describe('the portal build', () => {
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
   it(`loads at most ${BUDGET_BYTES / 1024} kB of gzipped JavaScript on the first page`, async () => {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.mts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.mts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+      { cwd: ROOT, stdio: 'pipe' },
+    );
     const bytes = await initialJsGzipBytes(outDir);
     console.info(`portal: the first page loads ${(bytes / 1024).toFixed(1)} kB of gzipped JavaScript (budget ${BUDGET_BYTES / 1024} kB)`);
     expect(bytes).toBeGreaterThan(10 * 1024); // the app itself is there, not an empty shell

@@ -5,7 +5,12 @@ import { ApiError, type Problem } from '../../web/src/lib/problems';
 
 const problem = (status: number, type: string, issues?: Problem['issues']): ApiError =>
   new ApiError({ type, title: 'x', status, detail: 'what the API said', ...(issues ? { issues } : {}) }, 'trace-1');
-const issue = (name: string, detail = `${name}: Invalid input`) => ({ type: 'urn:problem-type:belgif:input-validation:schemaViolation', in: 'body', name, detail });
+const issue = (name: string, detail = `${name}: Invalid input`) => ({
+  type: 'urn:problem-type:belgif:input-validation:schemaViolation',
+  in: 'body',
+  name,
+  detail,
+});
 
 describe('API refusals as the words people read next to their fields', () => {
   it('names the field of each issue, in the person’s language', () => {
@@ -14,11 +19,15 @@ describe('API refusals as the words people read next to their fields', () => {
   });
 
   it('a national number the API refused', () => {
-    expect(fieldErrors(problem(400, 'urn:problem-type:belgif:badRequest', [issue('ssin', 'Invalid SSIN: check digits')]), ['ssin', 'name'], en)).toEqual({ ssin: en.errors.ssin });
+    expect(fieldErrors(problem(400, 'urn:problem-type:belgif:badRequest', [issue('ssin', 'Invalid SSIN: check digits')]), ['ssin', 'name'], en)).toEqual({
+      ssin: en.errors.ssin,
+    });
   });
 
   it('an empty text is "fill in this field"', () => {
-    expect(fieldErrors(problem(400, 'urn:problem-type:belgif:badRequest', [issue('body', 'body: must not be empty')]), ['body'], en)).toEqual({ body: en.errors.required });
+    expect(fieldErrors(problem(400, 'urn:problem-type:belgif:badRequest', [issue('body', 'body: must not be empty')]), ['body'], en)).toEqual({
+      body: en.errors.required,
+    });
   });
 
   it('a PDF refused for its type or size goes to the attachments', () => {
@@ -33,7 +42,9 @@ describe('API refusals as the words people read next to their fields', () => {
   });
 
   it('an unknown problem on a known field keeps the API’s explanation after ours', () => {
-    expect(fieldErrors(problem(400, 'urn:problem-type:belgif:badRequest', [issue('subject', 'subject: must be at most 200 characters')]), ['subject'], en)).toEqual({
+    expect(
+      fieldErrors(problem(400, 'urn:problem-type:belgif:badRequest', [issue('subject', 'subject: must be at most 200 characters')]), ['subject'], en),
+    ).toEqual({
       subject: `${en.errors.invalid} subject: must be at most 200 characters`,
     });
   });

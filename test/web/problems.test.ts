@@ -31,13 +31,21 @@ describe('problems of the API, as the portal explains them', () => {
   });
 
   it('puts each issue next to the field it concerns; attachments by their root', () => {
-    const byField = issuesByField(badRequest(['notificationEmail', 'attachments[1].fileName', 'attachments[2].contentBase64', 'mystery']), ['notificationEmail', 'attachments']);
+    const byField = issuesByField(badRequest(['notificationEmail', 'attachments[1].fileName', 'attachments[2].contentBase64', 'mystery']), [
+      'notificationEmail',
+      'attachments',
+    ]);
     expect([...byField.keys()]).toEqual(['notificationEmail', 'attachments', '']);
     expect(byField.get('attachments')?.map((issue) => issue.name)).toEqual(['attachments[1].fileName', 'attachments[2].contentBase64']);
   });
 
   it('a 415 or 413 about the PDFs goes to the attachments field', () => {
-    const notPdf: Problem = { type: 'urn:problem-type:ebox:unsupportedMediaType', title: 'Unsupported Media Type', status: 415, detail: 'attachments[0].contentBase64: not a PDF' };
+    const notPdf: Problem = {
+      type: 'urn:problem-type:ebox:unsupportedMediaType',
+      title: 'Unsupported Media Type',
+      status: 415,
+      detail: 'attachments[0].contentBase64: not a PDF',
+    };
     expect(issuesByField(notPdf, ['body', 'attachments']).get('attachments')?.[0]?.type).toBe('urn:problem-type:ebox:unsupportedMediaType');
     expect(issuesByField(notPdf, ['body']).size).toBe(0);
   });

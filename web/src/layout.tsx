@@ -48,7 +48,13 @@ function Header() {
           <ul class="languages" aria-label={t.languageSwitcher}>
             {LANGUAGES.map((language) => (
               <li key={language}>
-                <button type="button" lang={language} aria-pressed={language === lang ? 'true' : 'false'} aria-label={LANGUAGE_NAMES[language]} onClick={() => setLanguage(language)}>
+                <button
+                  type="button"
+                  lang={language}
+                  aria-pressed={language === lang ? 'true' : 'false'}
+                  aria-label={LANGUAGE_NAMES[language]}
+                  onClick={() => setLanguage(language)}
+                >
                   {language}
                 </button>
               </li>

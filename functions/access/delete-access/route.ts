@@ -7,8 +7,8 @@ import { params as accessParams } from '../put-access/schema';
 export const route = defineRoute({
   method: 'DELETE',
   path: '/v1/enterprises/{enterpriseNumber}/access/{ssin}',
-  summary: 'Revoke a person\'s USER access',
-  description: 'Effective on the person\'s very next request.',
+  summary: "Revoke a person's USER access",
+  description: "Effective on the person's very next request.",
   tag: 'Access management',
   security: [SCOPES.read],
   params: accessParams,

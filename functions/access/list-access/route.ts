@@ -8,7 +8,7 @@ import { grantList } from '../../views';
 export const route = defineRoute({
   method: 'GET',
   path: '/v1/enterprises/{enterpriseNumber}/access',
-  summary: 'List who has access to a company\'s e-Box',
+  summary: "List who has access to a company's e-Box",
   tag: 'Access management',
   security: [SCOPES.read],
   params: enterpriseParams,

@@ -9,7 +9,7 @@ import { query as listAuditQuery } from './schema';
 export const route = defineRoute({
   method: 'GET',
   path: '/v1/enterprises/{enterpriseNumber}/audit',
-  summary: 'Read a company\'s audit trail',
+  summary: "Read a company's audit trail",
   description: 'Newest first.',
   tag: 'Access management',
   security: [SCOPES.read],

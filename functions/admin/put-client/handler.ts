@@ -5,6 +5,4 @@ import { putClient } from '../../../shared/services/admin';
 import { route } from './route';
 
 /** PUT /v1/admin/clients/{clientId}: bind a machine client to an institution or a company. */
-export const handler = routeHandler(route, async ({ params, body }) =>
-  ok(await putClient(container(), { clientId: params.clientId, ...body })),
-);
+export const handler = routeHandler(route, async ({ params, body }) => ok(await putClient(container(), { clientId: params.clientId, ...body })));

@@ -13,7 +13,7 @@ export const route = defineRoute({
   security: [SCOPES.admin],
   params: putEnterpriseParams,
   body: putEnterpriseBody,
-  responses: [{ status: 200, description: 'The company\'s profile', schema: profileView }],
+  responses: [{ status: 200, description: "The company's profile", schema: profileView }],
   errors: [400, 401, 403],
   touches: { table: { access: 'readWrite', partitions: ['ENT#'] } },
 });

@@ -6,6 +6,4 @@ import { toSenderView } from '../../views';
 import { route } from './route';
 
 /** PUT /v1/admin/senders/{senderId}: create or replace an institution and its document types. */
-export const handler = routeHandler(route, async ({ params, body }) =>
-  ok(toSenderView(await putSender(container(), { senderId: params.senderId, ...body }))),
-);
+export const handler = routeHandler(route, async ({ params, body }) => ok(toSenderView(await putSender(container(), { senderId: params.senderId, ...body }))));

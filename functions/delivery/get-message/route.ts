@@ -14,6 +14,6 @@ export const route = defineRoute({
   params: getMessageParams,
   responses: [{ status: 200, description: 'The message with DELIVERED, READ or EXPIRED', schema: deliveryView }],
   errors: [400, 401, 403, 404],
-  errorNotes: { 403: NOT_AN_INSTITUTION, 404: 'resourceNotFound: no such message, or another institution\'s' },
+  errorNotes: { 403: NOT_AN_INSTITUTION, 404: "resourceNotFound: no such message, or another institution's" },
   touches: { table: { access: 'read', partitions: ['CLIENT#', 'MSG#'] } },
 });

@@ -12,7 +12,7 @@ export const route = defineRoute({
   tag: 'Delivery',
   security: [SCOPES.publish],
   params: enterpriseParams,
-  responses: [{ status: 200, description: 'The company\'s preference', schema: preferencesView }],
+  responses: [{ status: 200, description: "The company's preference", schema: preferencesView }],
   errors: [400, 401, 403],
   errorNotes: { 403: NOT_AN_INSTITUTION },
   touches: { table: { access: 'read', partitions: ['CLIENT#', 'ENT#'] } },

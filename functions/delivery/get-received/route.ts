@@ -14,6 +14,10 @@ export const route = defineRoute({
   params: receivedParams,
   responses: [{ status: 200, description: 'The message, with links to its attachments', schema: companyMessageView }],
   errors: [400, 401, 403, 404, 410],
-  errorNotes: { 403: NOT_AN_INSTITUTION, 404: 'resourceNotFound: no such message, or one addressed to another institution', 410: 'documentExpired: the message expired (a reply with the message it answers, a company message after a year); it is deleted soon after, then 404' },
+  errorNotes: {
+    403: NOT_AN_INSTITUTION,
+    404: 'resourceNotFound: no such message, or one addressed to another institution',
+    410: 'documentExpired: the message expired (a reply with the message it answers, a company message after a year); it is deleted soon after, then 404',
+  },
   touches: { table: { access: 'read', indexes: ['gsi1'], partitions: ['CLIENT#', 'RCV#'] } },
 });

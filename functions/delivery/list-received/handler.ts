@@ -10,5 +10,9 @@ import { route } from './route';
 export const handler = routeHandler(route, async ({ caller, query, event }) => {
   const deps = container();
   const page = await listReceived(deps, caller, query.pageSize, query.cursor);
-  return ok({ items: page.messages.map((message) => toCompanyMessageView(message, '/v1/received')), pageSize: query.pageSize, ...pageLinks(event.rawPath, { ...event.queryStringParameters }, page.next) });
+  return ok({
+    items: page.messages.map((message) => toCompanyMessageView(message, '/v1/received')),
+    pageSize: query.pageSize,
+    ...pageLinks(event.rawPath, { ...event.queryStringParameters }, page.next),
+  });
 });

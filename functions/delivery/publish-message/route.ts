@@ -17,7 +17,12 @@ export const route = defineRoute({
   body: publishMessageBody,
   responses: [
     { status: 201, description: 'Published', schema: deliveryView, headers: ['Location'] },
-    { status: 200, description: 'Already published with this externalId and the same content: the original message', schema: deliveryView, headers: ['Location'] },
+    {
+      status: 200,
+      description: 'Already published with this externalId and the same content: the original message',
+      schema: deliveryView,
+      headers: ['Location'],
+    },
   ],
   errors: [400, 401, 403, 409, 413, 415],
   errorNotes: {
@@ -26,5 +31,8 @@ export const route = defineRoute({
     413: 'payloadTooLarge: inline attachments exceed 4 MiB in total',
     415: 'unsupportedMediaType: an attachment is not a PDF',
   },
-  touches: { table: { access: 'readWrite', partitions: ['CLIENT#', 'ENT#', 'MSG#', 'SENDER#', 'SND#', 'UPLOAD#'] }, bucket: { read: ['uploads'], write: ['documents'], delete: ['documents', 'uploads'] } },
+  touches: {
+    table: { access: 'readWrite', partitions: ['CLIENT#', 'ENT#', 'MSG#', 'SENDER#', 'SND#', 'UPLOAD#'] },
+    bucket: { read: ['uploads'], write: ['documents'], delete: ['documents', 'uploads'] },
+  },
 });

@@ -11,15 +11,24 @@ export const route = defineRoute({
   summary: 'Download an attachment',
   description:
     'Redirects to a short-lived presigned URL that never outlives the document; Repr-Digest carries the SHA-256 recorded at publication. ' +
-    'With `Accept: application/json` the answer is the link itself (200). Marks the message read and is audited; the first read or download is the sender\'s proof of receipt (firstReadAt).',
+    "With `Accept: application/json` the answer is the link itself (200). Marks the message read and is audited; the first read or download is the sender's proof of receipt (firstReadAt).",
   tag: 'Retrieval',
   security: [SCOPES.read],
   params: attachmentParams,
   responses: [
     { status: 302, description: 'Redirect to the PDF', headers: ['Location', 'Repr-Digest', 'Cache-Control'] },
-    { status: 200, description: 'With `Accept: application/json`: the link itself, for clients that cannot read a redirect (web pages)', schema: downloadLinkView, headers: ['Repr-Digest', 'Cache-Control'] },
+    {
+      status: 200,
+      description: 'With `Accept: application/json`: the link itself, for clients that cannot read a redirect (web pages)',
+      schema: downloadLinkView,
+      headers: ['Repr-Digest', 'Cache-Control'],
+    },
   ],
   errors: [400, 401, 403, 404, 410],
-  errorNotes: { 403: NO_ACCESS, 404: 'resourceNotFound: no such message or attachment in this company\'s e-Box', 410: 'documentExpired: the message expired and was deleted' },
+  errorNotes: {
+    403: NO_ACCESS,
+    404: "resourceNotFound: no such message or attachment in this company's e-Box",
+    410: 'documentExpired: the message expired and was deleted',
+  },
   touches: { table: { access: 'readWrite', partitions: ['CLIENT#', 'ENT#', 'MSG#'] }, bucket: { read: ['documents'] } },
 });

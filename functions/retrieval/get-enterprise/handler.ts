@@ -6,6 +6,4 @@ import { toProfileView } from '../../views';
 import { route } from './route';
 
 /** GET /v1/enterprises/{enterpriseNumber}: the company's profile and unread count. */
-export const handler = routeHandler(route, async ({ caller, params }) =>
-  ok(toProfileView(await getProfile(container(), caller, params.enterpriseNumber))),
-);
+export const handler = routeHandler(route, async ({ caller, params }) => ok(toProfileView(await getProfile(container(), caller, params.enterpriseNumber))));

@@ -8,7 +8,7 @@ import { enterpriseParams } from '../enterprise-params';
 export const route = defineRoute({
   method: 'GET',
   path: '/v1/enterprises/{enterpriseNumber}',
-  summary: 'Get a company\'s profile',
+  summary: "Get a company's profile",
   description: 'Notification email, language, the "everything digital" consent and the unread count.',
   tag: 'Retrieval',
   security: [SCOPES.read],

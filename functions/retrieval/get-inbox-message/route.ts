@@ -15,6 +15,6 @@ export const route = defineRoute({
   params: messageParams,
   responses: [{ status: 200, description: 'The message with its attachments and replies', schema: messageDetailView }],
   errors: [400, 401, 403, 404, 410],
-  errorNotes: { 403: NO_ACCESS, 404: 'resourceNotFound: no such message in this company\'s e-Box', 410: 'documentExpired: the message expired and was deleted' },
+  errorNotes: { 403: NO_ACCESS, 404: "resourceNotFound: no such message in this company's e-Box", 410: 'documentExpired: the message expired and was deleted' },
   touches: { table: { access: 'readWrite', partitions: ['CLIENT#', 'ENT#', 'MSG#'] } },
 });

@@ -14,6 +14,10 @@ export const route = defineRoute({
   params: sentParams,
   responses: [{ status: 200, description: 'The message the company sent', schema: companyMessageView }],
   errors: [400, 401, 403, 404, 410],
-  errorNotes: { 403: NO_ACCESS, 404: 'resourceNotFound: the company sent no such message', 410: 'documentExpired: the message expired (a reply with the message it answers, a company message after a year); it is deleted soon after, then 404' },
+  errorNotes: {
+    403: NO_ACCESS,
+    404: 'resourceNotFound: the company sent no such message',
+    410: 'documentExpired: the message expired (a reply with the message it answers, a company message after a year); it is deleted soon after, then 404',
+  },
   touches: { table: { access: 'read', partitions: ['CLIENT#', 'ENT#'] } },
 });

@@ -14,7 +14,11 @@ export const handler = routeHandler(route, async ({ caller, params, query, event
     deps,
     caller,
     params.enterpriseNumber,
-    { ...filter, ...(publishedAfter ? { publishedAfter: new Date(publishedAfter) } : {}), ...(publishedBefore ? { publishedBefore: new Date(publishedBefore) } : {}) },
+    {
+      ...filter,
+      ...(publishedAfter ? { publishedAfter: new Date(publishedAfter) } : {}),
+      ...(publishedBefore ? { publishedBefore: new Date(publishedBefore) } : {}),
+    },
     pageSize,
     cursor,
   );

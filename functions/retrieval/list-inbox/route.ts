@@ -9,7 +9,7 @@ import { query as listInboxQuery } from './schema';
 export const route = defineRoute({
   method: 'GET',
   path: '/v1/enterprises/{enterpriseNumber}/messages',
-  summary: 'List a company\'s messages',
+  summary: "List a company's messages",
   description: 'Newest first; the filters combine with AND. Expired messages never appear.',
   tag: 'Retrieval',
   security: [SCOPES.read],

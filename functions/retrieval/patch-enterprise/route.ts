@@ -9,7 +9,7 @@ import { body as patchEnterpriseBody } from './schema';
 export const route = defineRoute({
   method: 'PATCH',
   path: '/v1/enterprises/{enterpriseNumber}',
-  summary: 'Change a company\'s contact preferences',
+  summary: "Change a company's contact preferences",
   description: 'Users and access managers may change these; each change is audited.',
   tag: 'Retrieval',
   security: [SCOPES.read],

@@ -16,6 +16,6 @@ export const route = defineRoute({
   body: patchInboxMessageBody,
   responses: [{ status: 200, description: 'The message summary after the change', schema: messageSummaryView }],
   errors: [400, 401, 403, 404, 410],
-  errorNotes: { 403: NO_ACCESS, 404: 'resourceNotFound: no such message in this company\'s e-Box', 410: 'documentExpired: the message expired and was deleted' },
+  errorNotes: { 403: NO_ACCESS, 404: "resourceNotFound: no such message in this company's e-Box", 410: 'documentExpired: the message expired and was deleted' },
   touches: { table: { access: 'readWrite', partitions: ['CLIENT#', 'ENT#', 'MSG#'] } },
 });

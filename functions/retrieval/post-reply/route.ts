@@ -19,7 +19,7 @@ export const route = defineRoute({
   errors: [400, 401, 403, 404, 409, 410, 413, 415],
   errorNotes: {
     403: NO_PERSON_ACCESS,
-    404: 'resourceNotFound: no such message in this company\'s e-Box',
+    404: "resourceNotFound: no such message in this company's e-Box",
     409: 'notReplyable: the institution does not accept replies to this message',
     410: 'documentExpired: the message expired and can no longer be answered',
     413: 'payloadTooLarge: inline attachments exceed 4 MiB in total',

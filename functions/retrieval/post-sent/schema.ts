@@ -5,7 +5,11 @@ import { attachments, textBody } from '../post-reply/schema';
 
 export const body = z.strictObject({
   to: idSchema,
-  subject: z.string().trim().min(1, 'must not be empty').max(COMPANY_MESSAGE_LIMITS.subjectChars, `must be at most ${COMPANY_MESSAGE_LIMITS.subjectChars} characters`),
+  subject: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(COMPANY_MESSAGE_LIMITS.subjectChars, `must be at most ${COMPANY_MESSAGE_LIMITS.subjectChars} characters`),
   body: textBody,
   attachments,
 });

@@ -46,7 +46,8 @@ export async function startS3Front(target: string, now: () => Date): Promise<S3F
       (response) => {
         const status = response.statusCode ?? 502;
         const headers: Record<string, string | string[] | undefined> = { ...response.headers };
-        if (status < 300) for (const [parameter, header] of OVERRIDES) if (url.searchParams.has(parameter)) headers[header] = url.searchParams.get(parameter) ?? '';
+        if (status < 300)
+          for (const [parameter, header] of OVERRIDES) if (url.searchParams.has(parameter)) headers[header] = url.searchParams.get(parameter) ?? '';
         outgoing.writeHead(status, headers);
         response.pipe(outgoing);
       },

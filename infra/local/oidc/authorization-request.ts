@@ -28,7 +28,18 @@ export type AuthorizationCheck =
   /** Anything else goes back to the client's registered redirect URI. */
   | { ok: false; redirect: true; redirectUri: string; state?: string; error: string; description: string };
 
-const AUTHORIZATION_PARAMETERS = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method', 'response_mode', 'prompt'];
+const AUTHORIZATION_PARAMETERS = [
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'scope',
+  'state',
+  'nonce',
+  'code_challenge',
+  'code_challenge_method',
+  'response_mode',
+  'prompt',
+];
 
 /** The client's own values are free text (state, nonce): bounded, not interpreted. */
 const opaque = z.string().max(2000, 'must be at most 2000 characters').optional();
@@ -39,8 +50,13 @@ const requestSchema = z.object({
     .string({ error: 'scope is required and must include openid' })
     .max(1000)
     .refine((scope) => scope.split(' ').includes('openid'), 'scope must include openid')
-    .refine((scope) => scope.split(' ').every((value) => (SUPPORTED_SCOPES as readonly string[]).includes(value)), `scope may only hold ${SUPPORTED_SCOPES.join(', ')}`),
-  code_challenge: z.string({ error: 'code_challenge is required (PKCE)' }).regex(/^[A-Za-z0-9_-]{43}$/, 'code_challenge must be a base64url SHA-256 digest of 43 characters'),
+    .refine(
+      (scope) => scope.split(' ').every((value) => (SUPPORTED_SCOPES as readonly string[]).includes(value)),
+      `scope may only hold ${SUPPORTED_SCOPES.join(', ')}`,
+    ),
+  code_challenge: z
+    .string({ error: 'code_challenge is required (PKCE)' })
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'code_challenge must be a base64url SHA-256 digest of 43 characters'),
   code_challenge_method: z.literal('S256', { error: 'code_challenge_method must be S256' }),
   state: opaque,
   nonce: opaque,
@@ -60,10 +76,18 @@ export function checkAuthorizationRequest(parameters: OAuthParameters, client: R
   const clientId = values.client_id;
   const redirectUri = values.redirect_uri;
   if (repeated.includes('client_id') || clientId !== client.clientId) {
-    return { ok: false, redirect: false, description: `The application that sent you here (client_id) is not known to this sign-in service; the only one is ${client.clientId}.` };
+    return {
+      ok: false,
+      redirect: false,
+      description: `The application that sent you here (client_id) is not known to this sign-in service; the only one is ${client.clientId}.`,
+    };
   }
   if (repeated.includes('redirect_uri') || redirectUri === undefined || !client.redirectUris.includes(redirectUri)) {
-    return { ok: false, redirect: false, description: `The address to return to (redirect_uri) is not registered for ${client.clientId}; registered: ${client.redirectUris.join(', ')}.` };
+    return {
+      ok: false,
+      redirect: false,
+      description: `The address to return to (redirect_uri) is not registered for ${client.clientId}; registered: ${client.redirectUris.join(', ')}.`,
+    };
   }
   const state = repeated.includes('state') ? undefined : opaque.safeParse(values.state).data;
   const fail = (error: string, description: string): AuthorizationCheck => ({ ok: false, redirect: true, redirectUri, state, error, description });

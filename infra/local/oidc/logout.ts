@@ -27,7 +27,8 @@ async function returnAddress(parameters: OAuthParameters, issuer: LocalIssuer, c
   const target = values.post_logout_redirect_uri;
   if (target === undefined || !client.postLogoutRedirectUris.includes(target)) return { refused: 'the address to return to is not registered' };
   if (values.client_id !== undefined && values.client_id !== client.clientId) return { refused: 'the client_id is not known' };
-  if (values.id_token_hint !== undefined && !(await hintFromUs(values.id_token_hint, issuer, client.clientId))) return { refused: 'the id_token_hint was not issued here' };
+  if (values.id_token_hint !== undefined && !(await hintFromUs(values.id_token_hint, issuer, client.clientId)))
+    return { refused: 'the id_token_hint was not issued here' };
   return { url: new URL(target) };
 }
 

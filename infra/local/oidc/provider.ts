@@ -34,7 +34,11 @@ export function createOidcProvider(options: { issuer: LocalIssuer; clock: Clock 
     'GET /local/.well-known/openid-configuration': (request) => json(200, providerMetadata(issuer.issuer), { 'Cache-Control': 'no-cache', ...cors(request) }),
     // A new key each start: no-cache, so nobody holds on to the previous run's.
     'GET /local/.well-known/jwks.json': (request) => json(200, issuer.jwks(), { 'Cache-Control': 'no-cache', ...cors(request) }),
-    [`GET ${STYLESHEET_PATH}`]: () => ({ status: 200, headers: { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' }, raw: SIGN_IN_CSS }),
+    [`GET ${STYLESHEET_PATH}`]: () => ({
+      status: 200,
+      headers: { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' },
+      raw: SIGN_IN_CSS,
+    }),
     'GET /local/authorize': (request) => showSignIn(readParameters(request.query), context),
     'POST /local/authorize': (request) => {
       const body = formBody(request.body, request.headers['content-type']) ?? new URLSearchParams();

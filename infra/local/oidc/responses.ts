@@ -58,7 +58,12 @@ export function corsHeaders(origin: string | string[] | undefined, allowed: read
 export function preflight(origin: string | string[] | undefined, allowed: readonly string[], methods: string): LocalResponse {
   return {
     status: 204,
-    headers: { ...corsHeaders(origin, allowed), 'Access-Control-Allow-Methods': methods, 'Access-Control-Allow-Headers': 'Accept, Content-Type', 'Access-Control-Max-Age': '600' },
+    headers: {
+      ...corsHeaders(origin, allowed),
+      'Access-Control-Allow-Methods': methods,
+      'Access-Control-Allow-Headers': 'Accept, Content-Type',
+      'Access-Control-Max-Age': '600',
+    },
     raw: '',
   };
 }

@@ -13,7 +13,9 @@ const exchangeSchema = z.object({
   code: z.string({ error: 'code is required' }).max(200, 'code is too long'),
   redirect_uri: z.string({ error: 'redirect_uri is required' }).max(2000, 'redirect_uri is too long'),
   // RFC 7636 §4.1: 43 to 128 unreserved characters.
-  code_verifier: z.string({ error: 'code_verifier is required (PKCE)' }).regex(/^[A-Za-z0-9._~-]{43,128}$/, 'code_verifier must be 43 to 128 unreserved characters'),
+  code_verifier: z
+    .string({ error: 'code_verifier is required (PKCE)' })
+    .regex(/^[A-Za-z0-9._~-]{43,128}$/, 'code_verifier must be 43 to 128 unreserved characters'),
 });
 
 function pkceMatches(verifier: string, challenge: string): boolean {

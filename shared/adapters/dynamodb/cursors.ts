@@ -54,14 +54,29 @@ const byId = z.strictObject({ id });
 
 export const cursors = {
   /** A company's inbox (pk ENT#n, sk MSG#id). */
-  inbox: codec<string, { id: string }>('inbox', byId, (key) => ({ id: after(key.sk, 'MSG#') }), ({ id: messageId }, n) => keys.message(n, messageId)),
+  inbox: codec<string, { id: string }>(
+    'inbox',
+    byId,
+    (key) => ({ id: after(key.sk, 'MSG#') }),
+    ({ id: messageId }, n) => keys.message(n, messageId),
+  ),
   /** A company's audit trail (pk ENT#n, sk AUDIT#id). */
-  audit: codec<string, { id: string }>('audit', byId, (key) => ({ id: after(key.sk, 'AUDIT#') }), ({ id: entryId }, n) => keys.audit(n, entryId)),
+  audit: codec<string, { id: string }>(
+    'audit',
+    byId,
+    (key) => ({ id: after(key.sk, 'AUDIT#') }),
+    ({ id: entryId }, n) => keys.audit(n, entryId),
+  ),
   /** What a company sent (pk ENT#n, sk SENT#id). */
-  sent: codec<string, { id: string }>('sent', byId, (key) => ({ id: after(key.sk, 'SENT#') }), ({ id: sentId }, n) => {
-    const key = companyMessageKeys.sent(n, sentId, '');
-    return { pk: key.pk, sk: key.sk };
-  }),
+  sent: codec<string, { id: string }>(
+    'sent',
+    byId,
+    (key) => ({ id: after(key.sk, 'SENT#') }),
+    ({ id: sentId }, n) => {
+      const key = companyMessageKeys.sent(n, sentId, '');
+      return { pk: key.pk, sk: key.sk };
+    },
+  ),
   /** What companies sent to an institution (gsi1 RCV#senderId, with the item's table key). */
   received: codec<string, { id: string; from: string }>(
     'received',
@@ -70,7 +85,10 @@ export const cursors = {
     ({ id: sentId, from }, senderId) => companyMessageKeys.sent(from, sentId, senderId),
   ),
   /** An institution's published messages (gsi1 SND#senderId, with the delivery's table key). */
-  deliveries: codec<string, { id: string }>('deliveries', byId, (key) => ({ id: after(key.pk, 'MSG#') }), ({ id: messageId }, senderId) =>
-    keys.delivery(messageId, senderId),
+  deliveries: codec<string, { id: string }>(
+    'deliveries',
+    byId,
+    (key) => ({ id: after(key.pk, 'MSG#') }),
+    ({ id: messageId }, senderId) => keys.delivery(messageId, senderId),
   ),
 };

@@ -25,7 +25,13 @@ export class DynamoEnterprisesRepository implements EnterprisesRepository {
 
   /** Registration by ops: name and contact details; consent and unread count are kept. */
   async register(enterpriseNumber: EnterpriseNumber, details: EnterpriseDetails, managers: Grant[], audit: AuditEntry[]): Promise<void> {
-    const sets = ['#type = :type', 'enterpriseNumber = :n', '#name = :name', 'digitalOnly = if_not_exists(digitalOnly, :false)', 'unreadCount = if_not_exists(unreadCount, :zero)'];
+    const sets = [
+      '#type = :type',
+      'enterpriseNumber = :n',
+      '#name = :name',
+      'digitalOnly = if_not_exists(digitalOnly, :false)',
+      'unreadCount = if_not_exists(unreadCount, :zero)',
+    ];
     const values: Record<string, unknown> = { ':type': 'ENTERPRISE', ':n': enterpriseNumber, ':name': details.name, ':false': false, ':zero': 0 };
     if (details.notificationEmail !== undefined) {
       sets.push('notificationEmail = :email');
@@ -89,7 +95,9 @@ export class DynamoEnterprisesRepository implements EnterprisesRepository {
 
   /** Strongly consistent: a revoked person is refused on the very next request. */
   async getGrant(enterpriseNumber: string, ssin: string): Promise<Grant | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: primaryKey(keys.grant(enterpriseNumber, ssin)), ConsistentRead: true }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: primaryKey(keys.grant(enterpriseNumber, ssin)), ConsistentRead: true }),
+    );
     return Item ? grantItem.fromItem(Item) : undefined;
   }
 
@@ -173,5 +181,12 @@ export class DynamoEnterprisesRepository implements EnterprisesRepository {
 
 /** The update that keeps a company's unread counter in step with a message, inside the transaction that changes it. */
 export function unreadCountDelta(tableName: string, enterpriseNumber: string, delta: number) {
-  return { Update: { TableName: tableName, Key: keys.enterprise(enterpriseNumber), UpdateExpression: 'ADD unreadCount :delta', ExpressionAttributeValues: { ':delta': delta } } };
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.enterprise(enterpriseNumber),
+      UpdateExpression: 'ADD unreadCount :delta',
+      ExpressionAttributeValues: { ':delta': delta },
+    },
+  };
 }

@@ -31,7 +31,12 @@ export class DynamoMessagesRepository implements MessagesRepository {
           {
             Put: {
               TableName: tableName,
-              Item: idempotencyItem.toItem(message.senderId, message.externalId, { messageId: message.messageId, contentHash: options.contentHash }, message.expiresAt),
+              Item: idempotencyItem.toItem(
+                message.senderId,
+                message.externalId,
+                { messageId: message.messageId, contentHash: options.contentHash },
+                message.expiresAt,
+              ),
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -58,8 +63,10 @@ export class DynamoMessagesRepository implements MessagesRepository {
         }),
       );
     } catch (error) {
-      if (idempotency.length && conditionFailedAt(error, 0)) throw new IdempotencyRaceError(`externalId ${message.externalId} was used meanwhile`, { cause: error });
-      if (isTransactionCancelled(error)) throw new ConcurrentWriteError(`message ${message.messageId} was not published: a concurrent write got in the way`, { cause: error });
+      if (idempotency.length && conditionFailedAt(error, 0))
+        throw new IdempotencyRaceError(`externalId ${message.externalId} was used meanwhile`, { cause: error });
+      if (isTransactionCancelled(error))
+        throw new ConcurrentWriteError(`message ${message.messageId} was not published: a concurrent write got in the way`, { cause: error });
       throw error;
     }
   }
@@ -175,7 +182,9 @@ export class DynamoMessagesRepository implements MessagesRepository {
               Update: {
                 TableName: this.tableName,
                 Key: keys.message(message.enterpriseNumber, message.messageId),
-                UpdateExpression: read ? 'SET #read = :read, readAt = :at REMOVE unreadPk, unreadSk' : 'SET #read = :read, unreadPk = :upk, unreadSk = :usk REMOVE readAt',
+                UpdateExpression: read
+                  ? 'SET #read = :read, readAt = :at REMOVE unreadPk, unreadSk'
+                  : 'SET #read = :read, unreadPk = :upk, unreadSk = :usk REMOVE readAt',
                 ConditionExpression: 'attribute_exists(pk) AND #read <> :read',
                 ExpressionAttributeNames: { '#read': 'read' },
                 ExpressionAttributeValues: read ? { ':read': read, ':at': at } : { ':read': read, ':upk': unread.unreadPk, ':usk': unread.unreadSk },
@@ -208,7 +217,10 @@ export class DynamoMessagesRepository implements MessagesRepository {
       return message;
     }
     const messageUpdate = markRead
-      ? { UpdateExpression: 'SET firstReadAt = if_not_exists(firstReadAt, :at), #read = :true, readAt = :at REMOVE unreadPk, unreadSk', ConditionExpression: '#read = :false' }
+      ? {
+          UpdateExpression: 'SET firstReadAt = if_not_exists(firstReadAt, :at), #read = :true, readAt = :at REMOVE unreadPk, unreadSk',
+          ConditionExpression: '#read = :false',
+        }
       : { UpdateExpression: 'SET firstReadAt = :at', ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(firstReadAt)' };
     try {
       await this.db.send(

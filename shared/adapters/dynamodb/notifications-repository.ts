@@ -1,4 +1,12 @@
-import { BatchGetCommand, DeleteCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  DeleteCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../../domain/audit';
 import type { Message } from '../../domain/message';
 import type { NotificationKind } from '../../domain/notification';
@@ -94,7 +102,13 @@ export class DynamoNotificationsRepository implements NotificationsRepository {
   }
 
   /** Marks the claims done, each in one transaction with the audit entry (if any) that tells the company. */
-  async confirm(enterpriseNumber: string, claims: ReadonlyArray<{ messageId: string; audit?: AuditEntry }>, kind: NotificationKind, sentAt: string, emailId?: string): Promise<void> {
+  async confirm(
+    enterpriseNumber: string,
+    claims: ReadonlyArray<{ messageId: string; audit?: AuditEntry }>,
+    kind: NotificationKind,
+    sentAt: string,
+    emailId?: string,
+  ): Promise<void> {
     for (const { messageId, audit } of claims) {
       await this.db.send(
         new TransactWriteCommand({

@@ -6,7 +6,11 @@ type Item = Record<string, unknown>;
  * whenever the limit is reached, leading to an empty page). `cursorAfter` turns the key of the
  * last position into the list's opaque cursor (cursors.ts).
  */
-export function toPage(result: { Items?: Item[]; LastEvaluatedKey?: Item }, pageSize: number, cursorAfter: (key: Item) => string): { items: Item[]; next?: string } {
+export function toPage(
+  result: { Items?: Item[]; LastEvaluatedKey?: Item },
+  pageSize: number,
+  cursorAfter: (key: Item) => string,
+): { items: Item[]; next?: string } {
   const items = result.Items ?? [];
   if (items.length > pageSize) {
     const kept = items.slice(0, pageSize);

@@ -18,6 +18,7 @@ export function toTableChange(record: DynamoDBRecord): TableChange | undefined {
   const item = unmarshall(image as Record<string, AttributeValue>);
   const sequenceNumber = record.dynamodb?.SequenceNumber ?? '';
   if (item.type === messageItem.TYPE) return { item: 'message', change, message: messageItem.fromItem(item), sequenceNumber };
-  if (item.type === companyMessageItem.TYPE && change === 'REMOVE') return { item: 'companyMessage', change, message: companyMessageItem.fromItem(item), sequenceNumber };
+  if (item.type === companyMessageItem.TYPE && change === 'REMOVE')
+    return { item: 'companyMessage', change, message: companyMessageItem.fromItem(item), sequenceNumber };
   return undefined;
 }

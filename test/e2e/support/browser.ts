@@ -20,12 +20,25 @@ export async function launch(): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     // As root in a container, without the network Chromium reaches for in the background.
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-dev-shm-usage',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }
 
 export async function newContext(browser: Browser, options: { locale?: string; width?: number } = {}): Promise<BrowserContext> {
-  return browser.newContext({ locale: options.locale ?? 'fr-BE', viewport: { width: options.width ?? 1280, height: 900 }, acceptDownloads: true, baseURL: PORTAL });
+  return browser.newContext({
+    locale: options.locale ?? 'fr-BE',
+    viewport: { width: options.width ?? 1280, height: 900 },
+    acceptDownloads: true,
+    baseURL: PORTAL,
+  });
 }
 
 /** Fails the test on a script error in the page, which would otherwise go unnoticed. */
@@ -44,7 +57,12 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const blocking = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ rule: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5) }));
+    .map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
+    }));
   expect({ page: name, violations: blocking }).toEqual({ page: name, violations: [] });
 }
 

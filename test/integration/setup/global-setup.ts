@@ -33,7 +33,14 @@ export default async function globalSetup(_globalConfig: unknown, projectConfig?
   const log = createWriteStream(path.join(ROOT, `.local-data/${project}-runtime.log`));
   const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'infra/local/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DYNAMODB_PORT: String(dynamodbPort), FAUXQS_PORT: String(fauxqsPort), SES_PORT: String(sesPort), LOCAL_TIMERS: 'off' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DYNAMODB_PORT: String(dynamodbPort),
+      FAUXQS_PORT: String(fauxqsPort),
+      SES_PORT: String(sesPort),
+      LOCAL_TIMERS: 'off',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log);

@@ -1,7 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { DeleteMessageCommand, GetQueueUrlCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient, type Message as SqsMessage } from '@aws-sdk/client-sqs';
+import {
+  DeleteMessageCommand,
+  GetQueueUrlCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+  type Message as SqsMessage,
+} from '@aws-sdk/client-sqs';
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { call } from './api';
 
@@ -95,7 +102,8 @@ export async function batchWrite(requests: WriteRequest[], parallel = 8): Promis
 }
 
 export const putRequests = (items: Array<Record<string, unknown>>): WriteRequest[] => items.map((Item) => ({ PutRequest: { Item } }));
-export const deleteRequests = (items: Array<{ pk: unknown; sk: unknown }>): WriteRequest[] => items.map(({ pk, sk }) => ({ DeleteRequest: { Key: { pk, sk } } }));
+export const deleteRequests = (items: Array<{ pk: unknown; sk: unknown }>): WriteRequest[] =>
+  items.map(({ pk, sk }) => ({ DeleteRequest: { Key: { pk, sk } } }));
 
 /** A valid enterprise number (check digits), first digit 1, outside the range the fixtures use. */
 export function fillerEnterpriseNumber(): string {
@@ -193,7 +201,13 @@ export async function receiveAll(name: string, visibilityTimeout = 30): Promise<
   const messages: SqsMessage[] = [];
   for (;;) {
     const { Messages } = await sqs().send(
-      new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, VisibilityTimeout: visibilityTimeout, MessageSystemAttributeNames: ['All'] }),
+      new ReceiveMessageCommand({
+        QueueUrl: url,
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 0,
+        VisibilityTimeout: visibilityTimeout,
+        MessageSystemAttributeNames: ['All'],
+      }),
     );
     if (!Messages?.length) return messages;
     messages.push(...Messages);

@@ -11,7 +11,8 @@ export function randomEnterpriseNumber(): string {
 /** An SSIN of someone born in the 1980s (old rule) or from 2000 (the "2" prefix rule). */
 export function randomSsin(bornFrom2000 = false): string {
   const year = bornFrom2000 ? randomInt(0, 20) : randomInt(60, 99);
-  const base = `${year}`.padStart(2, '0') + `${randomInt(1, 12)}`.padStart(2, '0') + `${randomInt(1, 28)}`.padStart(2, '0') + `${randomInt(1, 997)}`.padStart(3, '0');
+  const base =
+    `${year}`.padStart(2, '0') + `${randomInt(1, 12)}`.padStart(2, '0') + `${randomInt(1, 28)}`.padStart(2, '0') + `${randomInt(1, 997)}`.padStart(3, '0');
   const check = 97 - ((bornFrom2000 ? 2_000_000_000 + Number(base) : Number(base)) % 97);
   return base + `${check}`.padStart(2, '0');
 }
@@ -68,7 +69,12 @@ export async function setupEnterprise(options: { language?: 'fr' | 'nl' | 'de' |
   const email = options.email === null ? undefined : (options.email ?? `${uniqueId('info')}@example.be`);
   const response = await call('PUT', `/v1/admin/enterprises/${enterpriseNumber}`, {
     token: admin,
-    body: { name: `Company ${enterpriseNumber}`, ...(email ? { notificationEmail: email } : {}), language: options.language ?? 'fr', accessManagers: [manager] },
+    body: {
+      name: `Company ${enterpriseNumber}`,
+      ...(email ? { notificationEmail: email } : {}),
+      language: options.language ?? 'fr',
+      accessManagers: [manager],
+    },
   });
   if (response.status !== 200) throw new Error(`enterprise: ${response.status} ${JSON.stringify(response.body)}`);
   return { enterpriseNumber, email: email ?? '', manager: { ...manager, token: await personToken(manager.ssin, manager.name) } };

@@ -138,7 +138,12 @@ export function expectBadRequest(response: ApiResponse<unknown>, field: string, 
   const problem = expectProblem(response, 400, 'urn:problem-type:belgif:badRequest');
   expect(problem.issues).toEqual(
     expect.arrayContaining([
-      expect.objectContaining({ type: expect.stringMatching(/^urn:problem-type:belgif:input-validation:\w+$/), in: location, name: field, detail: expect.any(String) }),
+      expect.objectContaining({
+        type: expect.stringMatching(/^urn:problem-type:belgif:input-validation:\w+$/),
+        in: location,
+        name: field,
+        detail: expect.any(String),
+      }),
     ]),
   );
   return problem;
@@ -158,7 +163,11 @@ export async function download(token: string, enterpriseNumber: string, messageI
 }
 
 /** Every item of a listing, following `next` until it is absent. */
-export async function allPages<T>(token: string, firstPath: string, limit = 50): Promise<{ items: T[]; pages: Array<{ items: T[]; pageSize: number; self: string; next?: string }> }> {
+export async function allPages<T>(
+  token: string,
+  firstPath: string,
+  limit = 50,
+): Promise<{ items: T[]; pages: Array<{ items: T[]; pageSize: number; self: string; next?: string }> }> {
   const pages: Array<{ items: T[]; pageSize: number; self: string; next?: string }> = [];
   let path: string | undefined = firstPath;
   while (path) {

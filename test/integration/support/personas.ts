@@ -41,7 +41,12 @@ export async function registerCompany(options: { managers?: number; language?: '
   const managers = await Promise.all(Array.from({ length: options.managers ?? 1 }, (_, index) => newPerson(`Manager ${index} ${uniqueId('m')}`)));
   const response = await call('PUT', `/v1/admin/enterprises/${enterpriseNumber}`, {
     token: admin,
-    body: { name, notificationEmail: email, language: options.language ?? 'fr', accessManagers: managers.map(({ ssin, name: personName }) => ({ ssin, name: personName })) },
+    body: {
+      name,
+      notificationEmail: email,
+      language: options.language ?? 'fr',
+      accessManagers: managers.map(({ ssin, name: personName }) => ({ ssin, name: personName })),
+    },
   });
   if (response.status !== 200) throw new Error(`enterprise: ${response.status} ${JSON.stringify(response.body)}`);
   return { enterpriseNumber, name, email, managers, manager: managers[0]!, adminClientId };
@@ -73,6 +78,10 @@ export async function companyClient(enterpriseNumber: string, scope = 'ebox/read
 
 /** Asserts a problem+json refusal of the given status and belgif type. */
 export function expectProblem(response: ApiResponse, status: number, type: string): void {
-  expect({ status: response.status, contentType: response.headers.get('content-type'), type: response.body.type }).toEqual({ status, contentType: PROBLEM_JSON, type });
+  expect({ status: response.status, contentType: response.headers.get('content-type'), type: response.body.type }).toEqual({
+    status,
+    contentType: PROBLEM_JSON,
+    type,
+  });
   expect(response.body.status).toBe(status);
 }

@@ -27,9 +27,9 @@ export class SchemaArbitraries {
   /** A value of `schema`: well-formed, or well-formed but for one mutation. */
   value(schema: JsonSchema): fc.Arbitrary<unknown> {
     const wellFormed = this.derive(schema);
-    const mutated = fc.tuple(wellFormed, fc.nat(), fc.constantFrom('replace', 'drop', 'add') as fc.Arbitrary<Mutation>, anything).map(([value, at, kind, other]) =>
-      mutate(value, at, kind, other),
-    );
+    const mutated = fc
+      .tuple(wellFormed, fc.nat(), fc.constantFrom('replace', 'drop', 'add') as fc.Arbitrary<Mutation>, anything)
+      .map(([value, at, kind, other]) => mutate(value, at, kind, other));
     return fc.oneof(wellFormed, mutated);
   }
 
@@ -38,7 +38,10 @@ export class SchemaArbitraries {
     const fields = parameters.filter((parameter) => parameter.in === 'query');
     const entries = fields.map((parameter) =>
       fc.option(
-        fc.oneof({ arbitrary: this.property(parameter.schema ?? {}, parameter.name).map(asText), weight: 6 }, { arbitrary: fc.string({ maxLength: 30 }), weight: 1 }),
+        fc.oneof(
+          { arbitrary: this.property(parameter.schema ?? {}, parameter.name).map(asText), weight: 6 },
+          { arbitrary: fc.string({ maxLength: 30 }), weight: 1 },
+        ),
         { nil: undefined, freq: 2 },
       ),
     );
@@ -78,7 +81,10 @@ export class SchemaArbitraries {
       case 'boolean':
         return fc.boolean();
       case 'array':
-        return fc.array(this.derive((schema.items as JsonSchema | undefined) ?? {}), { minLength: numberOr(schema.minItems, 0), maxLength: Math.min(numberOr(schema.maxItems, 3), 3) });
+        return fc.array(this.derive((schema.items as JsonSchema | undefined) ?? {}), {
+          minLength: numberOr(schema.minItems, 0),
+          maxLength: Math.min(numberOr(schema.maxItems, 3), 3),
+        });
       case 'object':
         return this.object(schema);
       default:
@@ -93,12 +99,17 @@ export class SchemaArbitraries {
       const pattern = new RegExp(schema.pattern);
       options.push(fc.stringMatching(pattern).filter((text) => pattern.test(text) && text.length <= numberOr(schema.maxLength, 1000)));
     }
-    if (schema.format === 'date-time') options.push(fc.date({ min: new Date('1960-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((date) => date.toISOString()));
+    if (schema.format === 'date-time')
+      options.push(fc.date({ min: new Date('1960-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((date) => date.toISOString()));
     if (schema.format === 'email') options.push(fc.emailAddress());
     if (typeof schema.example === 'string') options.push(fc.constant(schema.example));
     if (options.length === 0) {
       const minLength = numberOr(schema.minLength, 0);
-      options.push(fc.string({ minLength, maxLength: Math.max(minLength, Math.min(numberOr(schema.maxLength, 40), 300)) }).filter((text) => text.trim().length >= Math.min(minLength, 1)));
+      options.push(
+        fc
+          .string({ minLength, maxLength: Math.max(minLength, Math.min(numberOr(schema.maxLength, 40), 300)) })
+          .filter((text) => text.trim().length >= Math.min(minLength, 1)),
+      );
     }
     return fc.oneof(...options);
   }

@@ -18,9 +18,12 @@ const upload = { of: 'upload', senderId: 'onss', uploadId: '01JD5Z3M8Q0000000000
 const target = { of: 'message', enterpriseNumber: '0123456749', messageId: '01JD5Z3M8Q0000000000000001', attachmentId: '01JD5Z3M8Q0000000000000002' } as const;
 
 describe('S3 answers, as the document store translates them', () => {
-  it.each(['NoSuchKey', 'NotFound', 'AccessDenied'])('%s on reading an upload: nothing was uploaded (S3 says AccessDenied for a missing key without ListBucket)', async (name) => {
-    await expect(new S3DocumentStore(failingS3(name), 'bucket', 300).inspect(upload)).resolves.toBeUndefined();
-  });
+  it.each(['NoSuchKey', 'NotFound', 'AccessDenied'])(
+    '%s on reading an upload: nothing was uploaded (S3 says AccessDenied for a missing key without ListBucket)',
+    async (name) => {
+      await expect(new S3DocumentStore(failingS3(name), 'bucket', 300).inspect(upload)).resolves.toBeUndefined();
+    },
+  );
 
   it('another failure stays a failure', async () => {
     await expect(new S3DocumentStore(failingS3('SlowDown'), 'bucket', 300).inspect(upload)).rejects.toThrow('S3 says SlowDown');

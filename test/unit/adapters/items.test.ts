@@ -52,7 +52,12 @@ describe('item codecs', () => {
   });
 
   it('read a bare profile (made by the unread counter alone) with its defaults', () => {
-    expect(profileItem.fromItem(N, { pk: `ENT#${N}`, sk: 'PROFILE', unreadCount: -1 })).toEqual({ enterpriseNumber: N, language: 'fr', digitalOnly: false, unreadCount: 0 });
+    expect(profileItem.fromItem(N, { pk: `ENT#${N}`, sk: 'PROFILE', unreadCount: -1 })).toEqual({
+      enterpriseNumber: N,
+      language: 'fr',
+      digitalOnly: false,
+      unreadCount: 0,
+    });
   });
 
   it('keep the object key in an upload item, as before', () => {

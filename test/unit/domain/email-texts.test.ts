@@ -92,7 +92,11 @@ describe.each(cases)('composeEmail %s in %s', (kind, language) => {
       const line = several.text.split('\n').find((candidate) => candidate.includes(item.subject[language] ?? '?'));
       expect(line).toContain(item.senderName[language]);
     }
-    expect(visible(several.html).split('\n').filter((line) => items.some((item) => line.includes(item.subject[language] ?? '?')))).toHaveLength(3);
+    expect(
+      visible(several.html)
+        .split('\n')
+        .filter((line) => items.some((item) => line.includes(item.subject[language] ?? '?'))),
+    ).toHaveLength(3);
   });
 
   it('marks registered documents, and only them', () => {
@@ -123,7 +127,12 @@ describe.each(cases)('composeEmail %s in %s', (kind, language) => {
 
   it("falls back to another language's text when the company's language is missing", () => {
     const other = LANGUAGES.find((candidate) => candidate !== language) as Language;
-    const onlyOther: EmailItem = { senderName: { [other]: `Sender in ${other}` }, subject: { [other]: `Subject in ${other}` }, registered: false, expiresAt: '2027-01-10T10:00:00.000Z' };
+    const onlyOther: EmailItem = {
+      senderName: { [other]: `Sender in ${other}` },
+      subject: { [other]: `Subject in ${other}` },
+      registered: false,
+      expiresAt: '2027-01-10T10:00:00.000Z',
+    };
     const email = composeEmail(kind, language, COMPANY, [onlyOther], PORTAL);
     expect(email.text).toContain(`Sender in ${other}`);
     expect(email.text).toContain(`Subject in ${other}`);
@@ -162,7 +171,9 @@ describe('composeEmail across languages', () => {
 
   it('writes a new-messages email and an expiry warning differently', () => {
     for (const language of LANGUAGES) {
-      expect(composeEmail('NEW_MESSAGES', language, COMPANY, items, PORTAL).subject).not.toBe(composeEmail('EXPIRY_WARNING', language, COMPANY, items, PORTAL).subject);
+      expect(composeEmail('NEW_MESSAGES', language, COMPANY, items, PORTAL).subject).not.toBe(
+        composeEmail('EXPIRY_WARNING', language, COMPANY, items, PORTAL).subject,
+      );
     }
   });
 

@@ -41,11 +41,7 @@ describe('parseEnterpriseNumber', () => {
     expect(parseEnterpriseNumber(input)).toEqual({ ok: false, reason: 'the check digits of this enterprise number are wrong' });
   });
 
-  it.each([
-    ['2123456749'],
-    ['9999999999'],
-    ['BE2000000000'],
-  ])('refuses %s, which does not start with 0 or 1', (input) => {
+  it.each([['2123456749'], ['9999999999'], ['BE2000000000']])('refuses %s, which does not start with 0 or 1', (input) => {
     expect(parseEnterpriseNumber(input)).toEqual({ ok: false, reason: 'an enterprise number starts with 0 or 1' });
   });
 

@@ -38,7 +38,16 @@ describe('expiry index keys', () => {
   });
 
   it('expiryPartitions(day) lists the 8 partitions of that day, one per shard', () => {
-    expect(keys.expiryPartitions('2026-05-01')).toEqual(['EXP#2026-05-01#0', 'EXP#2026-05-01#1', 'EXP#2026-05-01#2', 'EXP#2026-05-01#3', 'EXP#2026-05-01#4', 'EXP#2026-05-01#5', 'EXP#2026-05-01#6', 'EXP#2026-05-01#7']);
+    expect(keys.expiryPartitions('2026-05-01')).toEqual([
+      'EXP#2026-05-01#0',
+      'EXP#2026-05-01#1',
+      'EXP#2026-05-01#2',
+      'EXP#2026-05-01#3',
+      'EXP#2026-05-01#4',
+      'EXP#2026-05-01#5',
+      'EXP#2026-05-01#6',
+      'EXP#2026-05-01#7',
+    ]);
   });
 
   it('every key a message gets is among the partitions the job reads for that day', () => {

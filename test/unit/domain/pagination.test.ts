@@ -42,5 +42,4 @@ describe('pageLinks', () => {
     expect(paramsOf(links.next ?? '').params.externalId).toBe(externalId);
     expect(links.self).not.toContain('&x=y');
   });
-
 });

@@ -1,12 +1,5 @@
 import type { z } from 'zod';
-import {
-  booleanQuerySchema,
-  enterpriseNumberSchema,
-  instantSchema,
-  languageSchema,
-  multilingualTextSchema,
-  ssinSchema,
-} from '../../../shared/domain/schemas';
+import { booleanQuerySchema, enterpriseNumberSchema, instantSchema, languageSchema, multilingualTextSchema, ssinSchema } from '../../../shared/domain/schemas';
 
 /** The issues of a failed parse, reduced to what the HTTP layer uses. */
 function issues(schema: z.ZodType, input: unknown) {
@@ -110,9 +103,7 @@ describe('multilingualTextSchema', () => {
   });
 
   it('refuses an unknown language key next to a known one', () => {
-    expect(issues(subject, { fr: 'Impôt', es: 'Impuesto' })).toEqual([
-      { code: 'unrecognized_keys', path: [], message: expect.stringContaining('es') },
-    ]);
+    expect(issues(subject, { fr: 'Impôt', es: 'Impuesto' })).toEqual([{ code: 'unrecognized_keys', path: [], message: expect.stringContaining('es') }]);
   });
 
   it('refuses an object with only unknown language keys', () => {

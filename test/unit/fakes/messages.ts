@@ -104,13 +104,16 @@ export class FakeMessages implements MessagesRepository {
   }
 
   async inboxPage(enterpriseNumber: string, now: Date, filter: InboxFilter, limit: number, cursor?: string): Promise<InboxPage> {
-    const inbox = [...this.messages.values()].filter((message) => message.enterpriseNumber === enterpriseNumber && !isExpired(message.expiresAt, now) && inFilter(message, filter));
+    const inbox = [...this.messages.values()].filter(
+      (message) => message.enterpriseNumber === enterpriseNumber && !isExpired(message.expiresAt, now) && inFilter(message, filter),
+    );
     const page = pageOf(inbox.sort(newestFirst), limit, cursor);
     return { messages: page.items.map((message) => structuredClone(message)), ...(page.next ? { next: page.next } : {}) };
   }
 
   async countExpiredUnread(enterpriseNumber: string, now: Date): Promise<number> {
-    return [...this.messages.values()].filter((message) => message.enterpriseNumber === enterpriseNumber && !message.read && isExpired(message.expiresAt, now)).length;
+    return [...this.messages.values()].filter((message) => message.enterpriseNumber === enterpriseNumber && !message.read && isExpired(message.expiresAt, now))
+      .length;
   }
 
   async deliveriesPage(senderId: string, limit: number, cursor?: string): Promise<DeliveriesPage> {

@@ -110,7 +110,9 @@ export class FakeNotifications implements NotificationsRepository {
     const failures = this.claimFailures.get(messageId) ?? 0;
     if (failures > 0) {
       this.claimFailures.set(messageId, failures - 1);
-      throw Object.assign(new Error('The level of configured provisioned throughput for the table was exceeded.'), { name: 'ProvisionedThroughputExceededException' });
+      throw Object.assign(new Error('The level of configured provisioned throughput for the table was exceeded.'), {
+        name: 'ProvisionedThroughputExceededException',
+      });
     }
     const key = `${messageId}#${kind}`;
     const existing = this.claims.get(key);
@@ -120,7 +122,13 @@ export class FakeNotifications implements NotificationsRepository {
     return true;
   }
 
-  async confirm(enterpriseNumber: string, claims: ReadonlyArray<{ messageId: string; audit?: AuditEntry }>, kind: NotificationKind, sentAt: string, emailId?: string): Promise<void> {
+  async confirm(
+    enterpriseNumber: string,
+    claims: ReadonlyArray<{ messageId: string; audit?: AuditEntry }>,
+    kind: NotificationKind,
+    sentAt: string,
+    emailId?: string,
+  ): Promise<void> {
     const messageIds = claims.map((claim) => claim.messageId);
     for (const { audit } of claims) if (audit) this.audited.push({ enterpriseNumber, entry: audit });
     this.confirmed.push({ messageIds: [...messageIds], kind, sentAt, ...(emailId !== undefined ? { emailId } : {}) });
@@ -171,7 +179,10 @@ export class FakeAudit implements AuditRepository {
 
   /** Newest first: the latest appended first, as the trail's time-ordered ids sort. */
   async page(enterpriseNumber: string, limit: number, cursor?: string): Promise<AuditPage> {
-    const trail = this.entries.filter((recorded) => recorded.enterpriseNumber === enterpriseNumber).map((recorded) => structuredClone(recorded.entry)).reverse();
+    const trail = this.entries
+      .filter((recorded) => recorded.enterpriseNumber === enterpriseNumber)
+      .map((recorded) => structuredClone(recorded.entry))
+      .reverse();
     const page = pageOf(trail, limit, cursor);
     return { entries: page.items, ...(page.next ? { next: page.next } : {}) };
   }

@@ -69,7 +69,8 @@ export class FakeDocuments implements DocumentStore {
 
   private maybeFail(key: string): void {
     this.writes += 1;
-    if (this.failingWrites.has(this.writes)) throw Object.assign(new Error(`We encountered an internal error writing ${key}. Please try again.`), { name: 'InternalError' });
+    if (this.failingWrites.has(this.writes))
+      throw Object.assign(new Error(`We encountered an internal error writing ${key}. Please try again.`), { name: 'InternalError' });
   }
 
   /** S3's ETag of a single-part object, the version the real store reports: the MD5 of its bytes, quoted. */
@@ -88,7 +89,12 @@ export class FakeDocuments implements DocumentStore {
   async inspect(pdf: Pdf): Promise<StoredPdfInfo | undefined> {
     const bytes = this.objects.get(objectKeyOf(pdf));
     if (!bytes) return undefined;
-    return { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), head: bytes.subarray(0, 8), version: FakeDocuments.versionOf(bytes) };
+    return {
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      head: bytes.subarray(0, 8),
+      version: FakeDocuments.versionOf(bytes),
+    };
   }
 
   async copy(from: UploadPdf, to: Pdf, version?: string): Promise<void> {

@@ -153,7 +153,11 @@ describe('routeHandler: the caller', () => {
 
   it('hands a person born from 2000 to the route', async () => {
     // 2 000 000 000 + 010203123 = 2010203123 = 97 × 20723743 + 52 → check 45
-    const event = httpEvent({ route: listRoute, pathParameters: { enterpriseNumber: '0123456749' }, claims: personClaims({ ssin: '01020312345', name: 'Lina Peeters' }) });
+    const event = httpEvent({
+      route: listRoute,
+      pathParameters: { enterpriseNumber: '0123456749' },
+      claims: personClaims({ ssin: '01020312345', name: 'Lina Peeters' }),
+    });
     expect((await listMessages(event, context)).statusCode).toBe(200);
     expect(seen).toEqual([{ kind: 'person', ssin: '01020312345', name: 'Lina Peeters', scopes: ['ebox/read'] }]);
   });
@@ -220,7 +224,11 @@ describe('routeHandler: refusals as application/problem+json', () => {
   });
 
   it('does not take a scope that merely contains the required one', async () => {
-    const event = httpEvent({ route: listRoute, pathParameters: { enterpriseNumber: '0123456749' }, claims: personClaims({ scope: 'ebox/reader ebox/read-only' }) });
+    const event = httpEvent({
+      route: listRoute,
+      pathParameters: { enterpriseNumber: '0123456749' },
+      claims: personClaims({ scope: 'ebox/reader ebox/read-only' }),
+    });
     expect((await listMessages(event, context)).statusCode).toBe(403);
   });
 
@@ -295,7 +303,10 @@ describe('routeHandler: refusals as application/problem+json', () => {
     const body = {
       recipient: '0123456748',
       subject: { fr: '', es: 'Aviso' },
-      attachments: [{ fileName: 'avis.pdf', contentBase64: 'JVBERi0xLjcK' }, { fileName: 'big.pdf', contentBase64: 'JVBERi0xLjcK'.repeat(20) }],
+      attachments: [
+        { fileName: 'avis.pdf', contentBase64: 'JVBERi0xLjcK' },
+        { fileName: 'big.pdf', contentBase64: 'JVBERi0xLjcK'.repeat(20) },
+      ],
       priority: 'high',
     };
     const response = await publish(publishEvent(body), context);
@@ -327,9 +338,7 @@ describe('routeHandler: refusals as application/problem+json', () => {
     const response = await listMessages(event, context);
     expect(response.statusCode).toBe(400);
     // the path is checked before the query: only the path issue is reported
-    expect(problemOf(response).issues).toEqual([
-      expect.objectContaining({ in: 'path', name: 'enterpriseNumber', value: '0123.456.748' }),
-    ]);
+    expect(problemOf(response).issues).toEqual([expect.objectContaining({ in: 'path', name: 'enterpriseNumber', value: '0123.456.748' })]);
     const queryOnly = await listMessages(
       httpEvent({ route: listRoute, pathParameters: { enterpriseNumber: '0123456749' }, queryStringParameters: { read: 'yes', pageSize: '500', sort: 'asc' } }),
       context,
@@ -346,7 +355,10 @@ describe('routeHandler: refusals as application/problem+json', () => {
     const route = routeHandler(testRoute({ scopes: ['ebox/read'] }), async () => {
       throw new MissingPermissionError('Only an access manager may grant access');
     });
-    const response = await route(httpEvent({ method: 'PUT', route: '/v1/enterprises/{n}/access/{ssin}', path: '/v1/enterprises/0123456749/access/85073003328' }), context);
+    const response = await route(
+      httpEvent({ method: 'PUT', route: '/v1/enterprises/{n}/access/{ssin}', path: '/v1/enterprises/0123456749/access/85073003328' }),
+      context,
+    );
     expect(response.statusCode).toBe(403);
     expect(problemOf(response)).toEqual({
       type: 'urn:problem-type:belgif:missingPermission',
@@ -411,7 +423,9 @@ describe('publicRouteHandler', () => {
   });
 
   it('validates its query and answers problem+json', async () => {
-    const openapi = publicRouteHandler(testRoute({ query: z.strictObject({ format: z.enum(['json', 'yaml']).default('json') }) }), async ({ query }) => ok({ format: query.format }));
+    const openapi = publicRouteHandler(testRoute({ query: z.strictObject({ format: z.enum(['json', 'yaml']).default('json') }) }), async ({ query }) =>
+      ok({ format: query.format }),
+    );
     const good = await openapi(httpEvent({ route: '/openapi.json', claims: null, queryStringParameters: { format: 'yaml' } }), context);
     expect(jsonBody(good)).toEqual({ format: 'yaml' });
     const bad = await openapi(httpEvent({ route: '/openapi.json', claims: null, queryStringParameters: { format: 'xml' } }), context);

@@ -15,9 +15,19 @@ describe('toProblem', () => {
   it.each([
     [new NotFoundError('No message m-1 here'), 'urn:problem-type:belgif:resourceNotFound', 'Resource Not Found', 404],
     [new MissingPermissionError('Only an access manager may grant access'), 'urn:problem-type:belgif:missingPermission', 'Missing Permission', 403],
-    [new ConflictError('externalIdConflict', 'AVIS-1 was published with other content'), 'urn:problem-type:ebox:externalIdConflict', 'External Id Conflict', 409],
+    [
+      new ConflictError('externalIdConflict', 'AVIS-1 was published with other content'),
+      'urn:problem-type:ebox:externalIdConflict',
+      'External Id Conflict',
+      409,
+    ],
     [new ConflictError('notReplyable', 'This message does not accept replies'), 'urn:problem-type:ebox:notReplyable', 'Not Replyable', 409],
-    [new ConflictError('messagesNotAccepted', 'This institution does not accept messages'), 'urn:problem-type:ebox:messagesNotAccepted', 'Messages Not Accepted', 409],
+    [
+      new ConflictError('messagesNotAccepted', 'This institution does not accept messages'),
+      'urn:problem-type:ebox:messagesNotAccepted',
+      'Messages Not Accepted',
+      409,
+    ],
     [new PayloadTooLargeError('Inline attachments exceed 4 MiB'), 'urn:problem-type:belgif:payloadTooLarge', 'Payload Too Large', 413],
     [new UnsupportedMediaTypeError('avis.pdf is not a PDF'), 'urn:problem-type:ebox:unsupportedMediaType', 'Unsupported Media Type', 415],
     [new UnauthenticatedError('noAccessToken', 'No token'), 'urn:problem-type:belgif:noAccessToken', 'No Access Token', 401],

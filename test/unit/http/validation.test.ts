@@ -22,9 +22,7 @@ const message = z.strictObject({
   subject: multilingualTextSchema(200),
   registered: z.boolean().optional(),
   validityDays: z.number().int().min(1).max(3650).optional(),
-  attachments: z
-    .array(z.strictObject({ fileName: z.string().max(255), mediaType: z.literal('application/pdf'), contentBase64: z.base64().max(120) }))
-    .max(10),
+  attachments: z.array(z.strictObject({ fileName: z.string().max(255), mediaType: z.literal('application/pdf'), contentBase64: z.base64().max(120) })).max(10),
 });
 
 function issuesOf(input: unknown, location: 'body' | 'query' | 'path' | 'header' = 'body') {
@@ -68,10 +66,7 @@ describe('toInputIssues', () => {
 
   it('echoes short numbers and booleans', () => {
     const found = issuesOf({ recipient: '0123456749', subject: { fr: 'Avis' }, attachments: [], validityDays: 4000, registered: 'yes' });
-    expect(found).toEqual([
-      expect.objectContaining({ name: 'registered', value: 'yes' }),
-      expect.objectContaining({ name: 'validityDays', value: 4000 }),
-    ]);
+    expect(found).toEqual([expect.objectContaining({ name: 'registered', value: 'yes' }), expect.objectContaining({ name: 'validityDays', value: 4000 })]);
     const flag = issuesOf({ recipient: true, subject: { fr: 'Avis' }, attachments: [] });
     expect(flag).toEqual([expect.objectContaining({ name: 'recipient', value: true })]);
   });

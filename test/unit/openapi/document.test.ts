@@ -148,7 +148,7 @@ describe('errors', () => {
 });
 
 describe('schemas', () => {
-  it('documents the publish request from the handler\'s own schema (input side of the transforms)', () => {
+  it("documents the publish request from the handler's own schema (input side of the transforms)", () => {
     const requestBody = operationOf('POST', '/v1/messages').requestBody;
     expect(requestBody?.required).toBe(true);
     const body = schemaOf(requestBody?.content['application/json']?.schema ?? {});
@@ -171,7 +171,9 @@ describe('schemas', () => {
   });
 
   it('documents query parameters with their defaults and text-encoded booleans', () => {
-    const parameters = (operationOf('GET', '/v1/enterprises/{enterpriseNumber}/messages').parameters ?? []).map((candidate) => resolve<ParameterObject>(candidate));
+    const parameters = (operationOf('GET', '/v1/enterprises/{enterpriseNumber}/messages').parameters ?? []).map((candidate) =>
+      resolve<ParameterObject>(candidate),
+    );
     const byName = Object.fromEntries(parameters.map((parameter) => [parameter.name, parameter]));
     expect(byName.pageSize).toMatchObject({ in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 25 } });
     expect(byName.read).toMatchObject({ in: 'query', required: false, schema: { enum: ['true', 'false'] } });
@@ -203,7 +205,7 @@ describe('schemas', () => {
     expect(Object.keys(redirect.headers ?? {})).toEqual(expect.arrayContaining(['Location', 'Repr-Digest']));
   });
 
-  it('serves no JSON Schema dialect of its own: the schemas use OpenAPI 3.1\'s (draft 2020-12)', () => {
+  it("serves no JSON Schema dialect of its own: the schemas use OpenAPI 3.1's (draft 2020-12)", () => {
     expect(JSON.stringify(doc())).not.toContain('"$schema"');
     expect(doc().openapi).toBe('3.1.0');
     expect(doc().servers).toEqual([{ url: '/' }]);

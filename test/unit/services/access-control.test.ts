@@ -117,7 +117,10 @@ describe('authorizeCompany for a machine client', () => {
 describe('authorizeInstitution', () => {
   it('gives the institution a client is bound to', async () => {
     const { deps } = setup();
-    await expect(authorizeInstitution(deps, { kind: 'client', clientId: 'onss-backoffice', scopes: ['ebox/publish'] })).resolves.toEqual({ senderId: 'onss', clientId: 'onss-backoffice' });
+    await expect(authorizeInstitution(deps, { kind: 'client', clientId: 'onss-backoffice', scopes: ['ebox/publish'] })).resolves.toEqual({
+      senderId: 'onss',
+      clientId: 'onss-backoffice',
+    });
   });
 
   it('refuses a person, even an access manager', async () => {

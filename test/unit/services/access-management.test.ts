@@ -18,13 +18,27 @@ const T0 = '2026-03-10T09:00:00.000Z';
 
 const person = (who: Ssin, name: string): Caller => ({ kind: 'person', ssin: who, name, scopes: ['ebox/read'] });
 const manager = person(MANAGER, 'Marc Manager');
-const managerGrant: Grant = { enterpriseNumber: COMPANY, ssin: MANAGER, name: 'Marc Manager', role: 'ACCESS_MANAGER', grantedAt: '2026-01-01T00:00:00.000Z', grantedBy: { clientId: 'ops' } };
+const managerGrant: Grant = {
+  enterpriseNumber: COMPANY,
+  ssin: MANAGER,
+  name: 'Marc Manager',
+  role: 'ACCESS_MANAGER',
+  grantedAt: '2026-01-01T00:00:00.000Z',
+  grantedBy: { clientId: 'ops' },
+};
 
 function setup() {
   const enterprises = new FakeEnterprises();
   enterprises.addGrant(managerGrant);
   enterprises.addGrant({ ...managerGrant, ssin: OTHER_MANAGER, name: 'Olga Other' });
-  enterprises.addGrant({ enterpriseNumber: COMPANY, ssin: USER, name: 'Ursula User', role: 'USER', grantedAt: '2026-02-01T00:00:00.000Z', grantedBy: { ssin: MANAGER, name: 'Marc Manager' } });
+  enterprises.addGrant({
+    enterpriseNumber: COMPANY,
+    ssin: USER,
+    name: 'Ursula User',
+    role: 'USER',
+    grantedAt: '2026-02-01T00:00:00.000Z',
+    grantedBy: { ssin: MANAGER, name: 'Marc Manager' },
+  });
   const clientBindings = new FakeClientBindings().bind({ clientId: 'company-erp', enterpriseNumber: COMPANY });
   const clock = new FakeClock(T0);
   const audit = new FakeAudit();
@@ -35,7 +49,14 @@ describe('grantAccess', () => {
   it('creates a USER grant, stamped with the clock and the granting manager, and audits it', async () => {
     const { deps, enterprises } = setup();
     const result = await grantAccess(deps, manager, COMPANY, NEWCOMER, { role: 'USER', name: 'Nina Newcomer' });
-    const expected: Grant = { enterpriseNumber: COMPANY, ssin: NEWCOMER, name: 'Nina Newcomer', role: 'USER', grantedAt: T0, grantedBy: { ssin: MANAGER, name: 'Marc Manager' } };
+    const expected: Grant = {
+      enterpriseNumber: COMPANY,
+      ssin: NEWCOMER,
+      name: 'Nina Newcomer',
+      role: 'USER',
+      grantedAt: T0,
+      grantedBy: { ssin: MANAGER, name: 'Marc Manager' },
+    };
     expect(result).toEqual({ grant: expected, created: true });
     expect(enterprises.grants.get(`${COMPANY}#${NEWCOMER}`)).toEqual(expected);
     expect(enterprises.audit).toEqual([
@@ -56,7 +77,14 @@ describe('grantAccess', () => {
     clock.advanceDays(3);
     const again = await grantAccess(deps, person(OTHER_MANAGER, 'Olga Other'), COMPANY, NEWCOMER, { role: 'USER', name: 'Nina Newcomer-Smith' });
     expect(again.created).toBe(false);
-    expect(again.grant).toEqual({ enterpriseNumber: COMPANY, ssin: NEWCOMER, name: 'Nina Newcomer-Smith', role: 'USER', grantedAt: T0, grantedBy: { ssin: MANAGER, name: 'Marc Manager' } });
+    expect(again.grant).toEqual({
+      enterpriseNumber: COMPANY,
+      ssin: NEWCOMER,
+      name: 'Nina Newcomer-Smith',
+      role: 'USER',
+      grantedAt: T0,
+      grantedBy: { ssin: MANAGER, name: 'Marc Manager' },
+    });
     expect(enterprises.grants.get(`${COMPANY}#${NEWCOMER}`)?.grantedAt).toBe(T0);
     // the second change is audited, at its own time and by its own actor
     expect(enterprises.audit.map(({ entry }) => [entry.action, entry.at, entry.actor.ssin])).toEqual([
@@ -94,7 +122,9 @@ describe('grantAccess', () => {
   it('refuses a USER, and the company machine client, as granters', async () => {
     const { deps, enterprises } = setup();
     await expect(grantAccess(deps, person(USER, 'Ursula User'), COMPANY, NEWCOMER, { role: 'USER', name: 'Nina' })).rejects.toThrow(MissingPermissionError);
-    await expect(grantAccess(deps, { kind: 'client', clientId: 'company-erp', scopes: ['ebox/read'] }, COMPANY, NEWCOMER, { role: 'USER', name: 'Nina' })).rejects.toThrow(MissingPermissionError);
+    await expect(
+      grantAccess(deps, { kind: 'client', clientId: 'company-erp', scopes: ['ebox/read'] }, COMPANY, NEWCOMER, { role: 'USER', name: 'Nina' }),
+    ).rejects.toThrow(MissingPermissionError);
     expect(enterprises.writes).toEqual([]);
   });
 });
@@ -104,7 +134,9 @@ describe('revokeAccess', () => {
     const { deps, enterprises } = setup();
     await revokeAccess(deps, manager, COMPANY, USER);
     expect(enterprises.grants.has(`${COMPANY}#${USER}`)).toBe(false);
-    expect(enterprises.audit).toEqual([{ enterpriseNumber: COMPANY, entry: expect.objectContaining({ at: T0, action: 'ACCESS_REVOKED', actor: { ssin: MANAGER, name: 'Marc Manager' } }) }]);
+    expect(enterprises.audit).toEqual([
+      { enterpriseNumber: COMPANY, entry: expect.objectContaining({ at: T0, action: 'ACCESS_REVOKED', actor: { ssin: MANAGER, name: 'Marc Manager' } }) },
+    ]);
     expect(enterprises.audit[0]?.entry.detail).toContain(USER);
   });
 

@@ -17,7 +17,8 @@ const companyClient: Caller = { kind: 'client', clientId: 'company-erp', scopes:
 /** `count` unread messages that expired and still wait for TTL, as the unread index would count them. */
 function expiredUnread(count: number): FakeMessages {
   const messages = new FakeMessages();
-  for (let index = 0; index < count; index += 1) messages.addMessage(aMessage({ messageId: `EXPIRED-${index}`, enterpriseNumber: COMPANY, expiresAt: '2026-03-01T09:00:00.000Z' }));
+  for (let index = 0; index < count; index += 1)
+    messages.addMessage(aMessage({ messageId: `EXPIRED-${index}`, enterpriseNumber: COMPANY, expiresAt: '2026-03-01T09:00:00.000Z' }));
   return messages;
 }
 
@@ -26,10 +27,33 @@ const INSTITUTION: Caller = { kind: 'client', clientId: 'onss-backoffice', scope
 
 function setup(expired = 0) {
   const enterprises = new FakeEnterprises();
-  enterprises.addProfile({ enterpriseNumber: COMPANY, name: 'Brasserie Zénobe', notificationEmail: 'old@zenobe.be', language: 'fr', digitalOnly: false, unreadCount: 4 });
-  enterprises.addGrant({ enterpriseNumber: COMPANY, ssin: USER, name: 'Ursula User', role: 'USER', grantedAt: '2026-01-01T00:00:00.000Z', grantedBy: { clientId: 'ops' } });
-  enterprises.addGrant({ enterpriseNumber: UNREGISTERED, ssin: USER, name: 'Ursula User', role: 'USER', grantedAt: '2026-01-01T00:00:00.000Z', grantedBy: { clientId: 'ops' } });
-  const clientBindings = new FakeClientBindings().bind({ clientId: 'company-erp', enterpriseNumber: COMPANY }).bind({ clientId: 'onss-backoffice', senderId: 'onss' });
+  enterprises.addProfile({
+    enterpriseNumber: COMPANY,
+    name: 'Brasserie Zénobe',
+    notificationEmail: 'old@zenobe.be',
+    language: 'fr',
+    digitalOnly: false,
+    unreadCount: 4,
+  });
+  enterprises.addGrant({
+    enterpriseNumber: COMPANY,
+    ssin: USER,
+    name: 'Ursula User',
+    role: 'USER',
+    grantedAt: '2026-01-01T00:00:00.000Z',
+    grantedBy: { clientId: 'ops' },
+  });
+  enterprises.addGrant({
+    enterpriseNumber: UNREGISTERED,
+    ssin: USER,
+    name: 'Ursula User',
+    role: 'USER',
+    grantedAt: '2026-01-01T00:00:00.000Z',
+    grantedBy: { clientId: 'ops' },
+  });
+  const clientBindings = new FakeClientBindings()
+    .bind({ clientId: 'company-erp', enterpriseNumber: COMPANY })
+    .bind({ clientId: 'onss-backoffice', senderId: 'onss' });
   const clock = new FakeClock(T0);
   return { enterprises, clock, deps: { enterprises: enterprises, clientBindings: clientBindings, clock: clock, messages: expiredUnread(expired) } };
 }
@@ -41,7 +65,13 @@ describe('patchProfile', () => {
   it('changes the notification email only, with one audit entry naming old and new', async () => {
     const { deps, enterprises } = setup();
     const profile = await patchProfile(deps, user, COMPANY, { notificationEmail: 'new@zenobe.be' });
-    expect(enterprises.updateCalls).toEqual([{ enterpriseNumber: COMPANY, changes: { notificationEmail: 'new@zenobe.be' }, audit: [expect.objectContaining({ action: 'NOTIFICATION_EMAIL_CHANGED', at: T0, actor })] }]);
+    expect(enterprises.updateCalls).toEqual([
+      {
+        enterpriseNumber: COMPANY,
+        changes: { notificationEmail: 'new@zenobe.be' },
+        audit: [expect.objectContaining({ action: 'NOTIFICATION_EMAIL_CHANGED', at: T0, actor })],
+      },
+    ]);
     const detail = enterprises.audit[0]?.entry.detail ?? '';
     expect(detail).toContain('old@zenobe.be');
     expect(detail).toContain('new@zenobe.be');
@@ -92,7 +122,13 @@ describe('patchProfile', () => {
     expect(actions(enterprises).sort()).toEqual(['DIGITAL_ONLY_CHANGED', 'LANGUAGE_CHANGED', 'NOTIFICATION_EMAIL_CHANGED']);
     expect(enterprises.audit.every(({ entry }) => entry.at === T0 && entry.actor.ssin === USER)).toBe(true);
     const stored = enterprises.profiles.get(COMPANY);
-    expect(profile).toMatchObject({ notificationEmail: stored?.notificationEmail, language: stored?.language, digitalOnly: stored?.digitalOnly, digitalOnlySince: stored?.digitalOnlySince, unreadCount: 4 });
+    expect(profile).toMatchObject({
+      notificationEmail: stored?.notificationEmail,
+      language: stored?.language,
+      digitalOnly: stored?.digitalOnly,
+      digitalOnlySince: stored?.digitalOnlySince,
+      unreadCount: 4,
+    });
   });
 
   it.each([
@@ -135,7 +171,11 @@ describe('patchProfile', () => {
 describe('getProfile', () => {
   it("lets the company's client read the profile", async () => {
     const { deps } = setup();
-    await expect(getProfile(deps, companyClient, COMPANY)).resolves.toMatchObject({ enterpriseNumber: COMPANY, notificationEmail: 'old@zenobe.be', unreadCount: 4 });
+    await expect(getProfile(deps, companyClient, COMPANY)).resolves.toMatchObject({
+      enterpriseNumber: COMPANY,
+      notificationEmail: 'old@zenobe.be',
+      unreadCount: 4,
+    });
   });
 
   it('gives a blank profile for a company not registered yet', async () => {
@@ -147,7 +187,10 @@ describe('getProfile', () => {
 describe('getPreferences', () => {
   it('answers digitalOnly false, without since, for an unknown company', async () => {
     const { deps } = setup();
-    await expect(getPreferences(deps, INSTITUTION, enterpriseNumber('05555555'))).resolves.toEqual({ enterpriseNumber: enterpriseNumber('05555555'), digitalOnly: false });
+    await expect(getPreferences(deps, INSTITUTION, enterpriseNumber('05555555'))).resolves.toEqual({
+      enterpriseNumber: enterpriseNumber('05555555'),
+      digitalOnly: false,
+    });
   });
 
   it('answers digitalOnly false, without since, for a company that never consented', async () => {

@@ -17,12 +17,18 @@ function setup(options: { now?: string; warningDays?: number } = {}) {
   const notifications = new FakeNotifications();
   const queue = new FakeQueue();
   const clock = new FakeClock(options.now ?? NOW);
-  const deps = { notifications: notifications, notificationQueue: queue, clock: clock, settings: testSettings({ expiryWarningDays: options.warningDays ?? 14 }) };
+  const deps = {
+    notifications: notifications,
+    notificationQueue: queue,
+    clock: clock,
+    settings: testSettings({ expiryWarningDays: options.warningDays ?? 14 }),
+  };
   return { notifications, queue, clock, deps };
 }
 
 const entry = (messageId: string, enterprise: EnterpriseNumber, expiresAt: string): ExpiringEntry => ({ messageId, enterpriseNumber: enterprise, expiresAt });
-const daysFrom = (firstDay: string, count: number) => Array.from({ length: count }, (_, index) => new Date(Date.parse(firstDay) + index * DAY_MS).toISOString().slice(0, 10));
+const daysFrom = (firstDay: string, count: number) =>
+  Array.from({ length: count }, (_, index) => new Date(Date.parse(firstDay) + index * DAY_MS).toISOString().slice(0, 10));
 
 describe('queueExpiryWarnings reads', () => {
   it('exactly (warningDays + 1) days × 8 partitions, each once, from today', async () => {
@@ -81,7 +87,11 @@ describe('queueExpiryWarnings queues', () => {
       entry('A-today', ALPHA, in_(3_600_000)),
       entry('B-one', BRAVO, in_(5 * DAY_MS)),
     ];
-    const outside = [entry('A-too-late', ALPHA, in_(14 * DAY_MS + 1)), entry('A-next-week', ALPHA, in_(20 * DAY_MS)), entry('B-expired', BRAVO, in_(-3_600_000))];
+    const outside = [
+      entry('A-too-late', ALPHA, in_(14 * DAY_MS + 1)),
+      entry('A-next-week', ALPHA, in_(20 * DAY_MS)),
+      entry('B-expired', BRAVO, in_(-3_600_000)),
+    ];
     for (const item of [...inWindow, ...outside]) fakes.notifications.addExpiring(item);
     return { ...fakes, inWindow, outside };
   }
@@ -116,7 +126,10 @@ describe('queueExpiryWarnings queues', () => {
     const batchesAfterFirst = queue.batches.length;
     clock.advance(60_000);
     const report = await queueExpiryWarnings(deps);
-    const again = queue.batches.slice(batchesAfterFirst).flat().flatMap((job) => job.messageIds);
+    const again = queue.batches
+      .slice(batchesAfterFirst)
+      .flat()
+      .flatMap((job) => job.messageIds);
     for (const item of inWindow) expect(again).not.toContain(item.messageId);
     expect(again).toEqual(['A-too-late']); // it entered the window in the meantime
     expect(report).toMatchObject({ documents: 1, companies: 1 });
@@ -140,7 +153,7 @@ describe('queueExpiryWarnings queues', () => {
     expect(second.flatMap((job) => job.messageIds)).toEqual(['A-too-late']);
   });
 
-  it("counts only the documents this run marked, not those a concurrent run marked first", async () => {
+  it('counts only the documents this run marked, not those a concurrent run marked first', async () => {
     const { deps, queue, notifications, inWindow } = populated();
     queue.onSend = () => {
       // another run, started at the same time, marks two of them between our reads and our marks

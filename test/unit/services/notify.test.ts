@@ -30,7 +30,9 @@ function setup() {
   enterprises.addProfile({ enterpriseNumber: SILENT, name: 'Silent SA', language: 'fr' });
   const notifications = new FakeNotifications();
   const message = (messageId: string, enterprise: typeof ALPHA, expiresAt = '2026-05-01T09:00:00.000Z') =>
-    notifications.addMessage(aMessage({ messageId, enterpriseNumber: enterprise, subject: { nl: subjects[messageId] ?? messageId, fr: subjects[messageId] ?? messageId }, expiresAt }));
+    notifications.addMessage(
+      aMessage({ messageId, enterpriseNumber: enterprise, subject: { nl: subjects[messageId] ?? messageId, fr: subjects[messageId] ?? messageId }, expiresAt }),
+    );
   message('A1', ALPHA);
   message('A2', ALPHA);
   message('A3', ALPHA);
@@ -50,7 +52,10 @@ function setup() {
   return { enterprises, notifications, mailer, audit, clock, message, deps };
 }
 
-const job = (recordId: string, kind: NotificationJob['kind'], enterprise: typeof ALPHA, messageIds: string[]): QueuedJob => ({ recordId, job: { kind, enterpriseNumber: enterprise, messageIds } });
+const job = (recordId: string, kind: NotificationJob['kind'], enterprise: typeof ALPHA, messageIds: string[]): QueuedJob => ({
+  recordId,
+  job: { kind, enterpriseNumber: enterprise, messageIds },
+});
 const mailsTo = (mailer: FakeMailer, to: string) => mailer.sent.filter((email) => email.to === to);
 
 describe('sendNotifications', () => {
@@ -151,7 +156,11 @@ describe('sendNotifications', () => {
   it("returns the failed group's record ids and releases its claims when the mailer throws", async () => {
     const { deps, mailer, notifications } = setup();
     mailer.failWhen = (email) => email.to === 'mail@alpha.be';
-    const failed = await sendNotifications(deps, [job('r1', 'NEW_MESSAGES', ALPHA, ['A1']), job('r2', 'NEW_MESSAGES', BRAVO, ['B1']), job('r3', 'NEW_MESSAGES', ALPHA, ['A2'])]);
+    const failed = await sendNotifications(deps, [
+      job('r1', 'NEW_MESSAGES', ALPHA, ['A1']),
+      job('r2', 'NEW_MESSAGES', BRAVO, ['B1']),
+      job('r3', 'NEW_MESSAGES', ALPHA, ['A2']),
+    ]);
     expect(failed.sort()).toEqual(['r1', 'r3']);
     expect(mailsTo(mailer, 'info@bravo.be')).toHaveLength(1);
     expect(notifications.released).toEqual([{ messageIds: expect.arrayContaining(['A1', 'A2']), kind: 'NEW_MESSAGES' }]);

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { UlidGenerator } from '../../../shared/adapters/ulid-generator';
-import { ConflictError, IdempotencyRaceError, InvalidInputError, MissingPermissionError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../../../shared/domain/errors';
+import {
+  ConflictError,
+  IdempotencyRaceError,
+  InvalidInputError,
+  MissingPermissionError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from '../../../shared/domain/errors';
 import { LIMITS } from '../../../shared/domain/message';
 import type { Sender } from '../../../shared/domain/sender';
 import { publishMessage, type PublishRequest } from '../../../shared/services/publish-message';
@@ -81,15 +88,31 @@ describe('publishMessage', () => {
     const bytes = pdf(1234);
     const { delivery, created } = await publishMessage(fakes.deps, PUBLISHER, request({ attachments: [inline(bytes)] }));
     expect(created).toBe(true);
-    expect(delivery).toMatchObject({ senderId: SENDER_ID, recipient: RECIPIENT, documentType: 'TAX_NOTICE', registered: true, replyable: false, publishedAt: T0 });
-    expect(delivery.attachments).toEqual([{ attachmentId: expect.any(String), fileName: 'avis.pdf', mediaType: 'application/pdf', size: 1234, sha256: sha256(bytes) }]);
+    expect(delivery).toMatchObject({
+      senderId: SENDER_ID,
+      recipient: RECIPIENT,
+      documentType: 'TAX_NOTICE',
+      registered: true,
+      replyable: false,
+      publishedAt: T0,
+    });
+    expect(delivery.attachments).toEqual([
+      { attachmentId: expect.any(String), fileName: 'avis.pdf', mediaType: 'application/pdf', size: 1234, sha256: sha256(bytes) },
+    ]);
     const attachmentId = delivery.attachments[0]?.attachmentId;
     const key = `documents/${RECIPIENT}/${delivery.messageId}/${attachmentId}.pdf`;
     expect(fakes.documents.puts.map((put) => [put.key, put.sha256])).toEqual([[key, sha256(bytes)]]);
     expect(fakes.documents.objects.get(key)?.equals(bytes)).toBe(true);
 
     const call = fakes.messages.publishCalls[0];
-    expect(call?.message).toMatchObject({ messageId: delivery.messageId, enterpriseNumber: RECIPIENT, senderName: SENDER.name, documentType: { code: 'TAX_NOTICE', name: SENDER.documentTypes[0]?.name }, read: false, body: request().body });
+    expect(call?.message).toMatchObject({
+      messageId: delivery.messageId,
+      enterpriseNumber: RECIPIENT,
+      senderName: SENDER.name,
+      documentType: { code: 'TAX_NOTICE', name: SENDER.documentTypes[0]?.name },
+      read: false,
+      body: request().body,
+    });
     expect(call?.delivery).toEqual(delivery);
     expect(call?.options.consumedUploads).toEqual([]);
     // the sender's record carries neither the body nor the company's read flag
@@ -140,7 +163,9 @@ describe('publishMessage', () => {
 
   it("refuses another sender's document type", async () => {
     const fakes = setup();
-    fakes.deps.senders = new FakeSenders().add(SENDER).add({ ...SENDER, senderId: 'onss', documentTypes: [{ code: 'DMFA', name: { fr: 'DmfA' }, validityDays: 90 }] });
+    fakes.deps.senders = new FakeSenders()
+      .add(SENDER)
+      .add({ ...SENDER, senderId: 'onss', documentTypes: [{ code: 'DMFA', name: { fr: 'DmfA' }, validityDays: 90 }] });
     const error = await invalidInput(publishMessage(fakes.deps, PUBLISHER, request({ documentType: 'DMFA' })));
     expect(error.issues[0]?.name).toBe('documentType');
   });
@@ -154,20 +179,26 @@ describe('publishMessage', () => {
   it('refuses inline content that is not a PDF, and stores nothing', async () => {
     const fakes = setup();
     const png = Buffer.from('\x89PNG\r\n\x1a\n0000', 'latin1');
-    await expect(publishMessage(fakes.deps, PUBLISHER, request({ attachments: [inline(pdf(100)), inline(png, 'photo.pdf')] }))).rejects.toThrow(UnsupportedMediaTypeError);
+    await expect(publishMessage(fakes.deps, PUBLISHER, request({ attachments: [inline(pdf(100)), inline(png, 'photo.pdf')] }))).rejects.toThrow(
+      UnsupportedMediaTypeError,
+    );
     expectNothingStored(fakes);
   });
 
   it('refuses a media type other than application/pdf', async () => {
     const fakes = setup();
-    await expect(publishMessage(fakes.deps, PUBLISHER, request({ attachments: [{ ...inline(pdf(100)), mediaType: 'text/plain' }] }))).rejects.toThrow(UnsupportedMediaTypeError);
+    await expect(publishMessage(fakes.deps, PUBLISHER, request({ attachments: [{ ...inline(pdf(100)), mediaType: 'text/plain' }] }))).rejects.toThrow(
+      UnsupportedMediaTypeError,
+    );
     expectNothingStored(fakes);
   });
 
   it('refuses more than 4 MiB of inline PDFs in total, and stores nothing', async () => {
     const fakes = setup();
     const half = LIMITS.inlineBytes / 2;
-    await expect(publishMessage(fakes.deps, PUBLISHER, request({ attachments: [inline(pdf(half)), inline(pdf(half + 1))] }))).rejects.toThrow(PayloadTooLargeError);
+    await expect(publishMessage(fakes.deps, PUBLISHER, request({ attachments: [inline(pdf(half)), inline(pdf(half + 1))] }))).rejects.toThrow(
+      PayloadTooLargeError,
+    );
     expectNothingStored(fakes);
   });
 
@@ -226,7 +257,9 @@ describe('publishMessage', () => {
   it('leaves no PDF behind when writing one of the PDFs fails (documents/ has no lifecycle rule)', async () => {
     const fakes = setup();
     fakes.documents.failingWrites.add(2);
-    await expect(publishMessage(fakes.deps, PUBLISHER, request({ attachments: [inline(pdf(100), 'a.pdf'), inline(pdf(200), 'b.pdf'), inline(pdf(300), 'c.pdf')] }))).rejects.toThrow('internal error');
+    await expect(
+      publishMessage(fakes.deps, PUBLISHER, request({ attachments: [inline(pdf(100), 'a.pdf'), inline(pdf(200), 'b.pdf'), inline(pdf(300), 'c.pdf')] })),
+    ).rejects.toThrow('internal error');
     expect(fakes.messages.publishCalls).toEqual([]);
     expect([...fakes.documents.objects.keys()].filter((key) => key.startsWith('documents/'))).toEqual([]);
   });
@@ -250,7 +283,9 @@ describe('publishMessage with an externalId', () => {
     const fakes = setup();
     await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-2026-1' }));
     const puts = fakes.documents.puts.length;
-    const error: unknown = await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-2026-1', subject: { fr: 'Autre chose' } })).catch((reason: unknown) => reason);
+    const error: unknown = await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-2026-1', subject: { fr: 'Autre chose' } })).catch(
+      (reason: unknown) => reason,
+    );
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).problem).toBe('externalIdConflict');
     expect(fakes.documents.puts).toHaveLength(puts);
@@ -296,7 +331,9 @@ describe('publishMessage with an externalId', () => {
     fakes.messages.deliveries.clear();
     fakes.messages.idempotency.clear();
     fakes.documents.puts.length = 0;
-    fakes.messages.failNextPublish(new IdempotencyRaceError('externalId already used'), () => fakes.messages.store(records.message, records.delivery, records.options.contentHash));
+    fakes.messages.failNextPublish(new IdempotencyRaceError('externalId already used'), () =>
+      fakes.messages.store(records.message, records.delivery, records.options.contentHash),
+    );
 
     const result = await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-RACE' }));
     expect(result).toEqual({ delivery: winner.delivery, created: false });
@@ -313,7 +350,15 @@ describe('publishMessage with uploaded PDFs', () => {
   function withUpload(bytes: Buffer, overrides: { senderId?: string; size?: number; sha256?: string } = {}) {
     const fakes = setup();
     fakes.documents.objects.set(objectKey, bytes);
-    fakes.uploads.add({ uploadId: UPLOAD_ID, senderId: SENDER_ID, fileName: 'big.pdf', size: bytes.length, sha256: sha256(bytes), expiresAt: '2026-03-10T09:05:00.000Z', ...overrides });
+    fakes.uploads.add({
+      uploadId: UPLOAD_ID,
+      senderId: SENDER_ID,
+      fileName: 'big.pdf',
+      size: bytes.length,
+      sha256: sha256(bytes),
+      expiresAt: '2026-03-10T09:05:00.000Z',
+      ...overrides,
+    });
     return fakes;
   }
 
@@ -349,16 +394,22 @@ describe('publishMessage with uploaded PDFs', () => {
 
   it('refuses an upload whose bytes do not match the announced size or digest', async () => {
     const bigger = withUpload(pdf(100), { size: 99 });
-    await expect(invalidInput(publishMessage(bigger.deps, PUBLISHER, request({ attachments: [{ fileName: 'big.pdf', uploadId: UPLOAD_ID }] })))).resolves.toBeDefined();
+    await expect(
+      invalidInput(publishMessage(bigger.deps, PUBLISHER, request({ attachments: [{ fileName: 'big.pdf', uploadId: UPLOAD_ID }] }))),
+    ).resolves.toBeDefined();
     const tampered = withUpload(pdf(100), { sha256: sha256(pdf(100, 'z')) });
-    await expect(invalidInput(publishMessage(tampered.deps, PUBLISHER, request({ attachments: [{ fileName: 'big.pdf', uploadId: UPLOAD_ID }] })))).resolves.toBeDefined();
+    await expect(
+      invalidInput(publishMessage(tampered.deps, PUBLISHER, request({ attachments: [{ fileName: 'big.pdf', uploadId: UPLOAD_ID }] }))),
+    ).resolves.toBeDefined();
     expect(bigger.messages.publishCalls).toEqual([]);
     expect(tampered.messages.publishCalls).toEqual([]);
   });
 
   it('refuses an uploaded file that is not a PDF', async () => {
     const fakes = withUpload(Buffer.from('PK\x03\x04 a docx', 'latin1'));
-    await expect(publishMessage(fakes.deps, PUBLISHER, request({ attachments: [{ fileName: 'big.pdf', uploadId: UPLOAD_ID }] }))).rejects.toThrow(UnsupportedMediaTypeError);
+    await expect(publishMessage(fakes.deps, PUBLISHER, request({ attachments: [{ fileName: 'big.pdf', uploadId: UPLOAD_ID }] }))).rejects.toThrow(
+      UnsupportedMediaTypeError,
+    );
     expect(fakes.documents.copies).toEqual([]);
   });
 
@@ -368,10 +419,26 @@ describe('publishMessage with uploaded PDFs', () => {
     const secondKey = `uploads/${SENDER_ID}/01JD5Z3M8Q0000000000000002.pdf`;
     const second = pdf(200);
     fakes.documents.objects.set(secondKey, second);
-    fakes.uploads.add({ uploadId: '01JD5Z3M8Q0000000000000002', senderId: SENDER_ID, fileName: 'b.pdf', size: second.length, sha256: sha256(second), expiresAt: '2026-03-10T09:05:00.000Z' });
+    fakes.uploads.add({
+      uploadId: '01JD5Z3M8Q0000000000000002',
+      senderId: SENDER_ID,
+      fileName: 'b.pdf',
+      size: second.length,
+      sha256: sha256(second),
+      expiresAt: '2026-03-10T09:05:00.000Z',
+    });
     fakes.documents.failingWrites.add(2);
     await expect(
-      publishMessage(fakes.deps, PUBLISHER, request({ attachments: [{ fileName: 'a.pdf', uploadId: UPLOAD_ID }, { fileName: 'b.pdf', uploadId: '01JD5Z3M8Q0000000000000002' }] })),
+      publishMessage(
+        fakes.deps,
+        PUBLISHER,
+        request({
+          attachments: [
+            { fileName: 'a.pdf', uploadId: UPLOAD_ID },
+            { fileName: 'b.pdf', uploadId: '01JD5Z3M8Q0000000000000002' },
+          ],
+        }),
+      ),
     ).rejects.toThrow('internal error');
     expect([...fakes.documents.objects.keys()].filter((key) => key.startsWith('documents/'))).toEqual([]);
   });

@@ -17,7 +17,6 @@ api.use({
   },
 });
 
-
 let onSignedOut: () => void = () => undefined;
 
 /** What to do when the API says the token is missing, invalid or expired: sign in again. */

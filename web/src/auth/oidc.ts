@@ -104,6 +104,10 @@ export async function signOut(config: PortalConfig): Promise<void> {
     return;
   }
   const url = new URL(as.end_session_endpoint);
-  url.search = new URLSearchParams({ client_id: config.clientId, post_logout_redirect_uri: signedOutUri(), ...(idToken ? { id_token_hint: idToken } : {}) }).toString();
+  url.search = new URLSearchParams({
+    client_id: config.clientId,
+    post_logout_redirect_uri: signedOutUri(),
+    ...(idToken ? { id_token_hint: idToken } : {}),
+  }).toString();
   window.location.assign(url.toString());
 }

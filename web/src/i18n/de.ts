@@ -24,7 +24,8 @@ export const de: Messages = {
     title: 'Der offizielle Briefkasten Ihres Unternehmens',
     intro:
       'Soziale Sicherheit, Steuerverwaltung, Regionen, Gemeinschaften und Gemeinden senden Ihrem Unternehmen hier seine offiziellen Dokumente: Bescheide, Einschreiben, Bescheinigungen, Mahnungen.',
-    howTo: 'Melden Sie sich mit Ihrem elektronischen Personalausweis (eID) oder mit itsme an. Sie sehen die e-Box jedes Unternehmens, das Ihnen Zugang gegeben hat.',
+    howTo:
+      'Melden Sie sich mit Ihrem elektronischen Personalausweis (eID) oder mit itsme an. Sie sehen die e-Box jedes Unternehmens, das Ihnen Zugang gegeben hat.',
     signInButton: 'Mit eID oder itsme anmelden',
     signedOutTitle: 'Sie sind abgemeldet',
     signedOutBody: 'Schließen Sie Ihren Browser, wenn Sie einen gemeinsam genutzten Computer verwenden.',
@@ -81,7 +82,8 @@ export const de: Messages = {
     registeredTitle: 'Einschreiben',
     registeredBody:
       'Wenn jemand aus Ihrem Unternehmen diese Nachricht zum ersten Mal öffnet oder eines ihrer Dokumente herunterlädt, erhält die Einrichtung dieses Datum als Empfangsbestätigung, wer auch immer sie öffnet.',
-    expiryNotice: (date) => `Diese Nachricht wird am ${date} automatisch gelöscht. Speichern Sie ihre Dokumente in einem Speicher Ihres Unternehmens, um sie zu behalten.`,
+    expiryNotice: (date) =>
+      `Diese Nachricht wird am ${date} automatisch gelöscht. Speichern Sie ihre Dokumente in einem Speicher Ihres Unternehmens, um sie zu behalten.`,
     documents: 'Dokumente',
     noDocuments: 'Dieser Nachricht ist kein Dokument beigefügt.',
     download: 'Herunterladen',

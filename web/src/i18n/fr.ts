@@ -81,7 +81,8 @@ export const fr: Messages = {
     registeredTitle: 'Envoi recommandé',
     registeredBody:
       'La première fois qu’une personne de votre entreprise ouvre ce message ou télécharge l’un de ses documents, l’institution reçoit cette date comme preuve de réception, quelle que soit la personne qui l’ouvre.',
-    expiryNotice: (date) => `Ce message sera supprimé automatiquement le ${date}. Pour conserver ses documents, enregistrez-les dans un espace de stockage de votre entreprise.`,
+    expiryNotice: (date) =>
+      `Ce message sera supprimé automatiquement le ${date}. Pour conserver ses documents, enregistrez-les dans un espace de stockage de votre entreprise.`,
     documents: 'Documents',
     noDocuments: 'Ce message n’a pas de document joint.',
     download: 'Télécharger',
@@ -124,7 +125,8 @@ export const fr: Messages = {
 
   senders: {
     title: 'Expéditeurs',
-    intro: 'Les institutions publiques qui peuvent envoyer des documents à l’e-Box de votre entreprise, et la durée pendant laquelle chaque type de document reste disponible.',
+    intro:
+      'Les institutions publiques qui peuvent envoyer des documents à l’e-Box de votre entreprise, et la durée pendant laquelle chaque type de document reste disponible.',
     levels: { FEDERAL: 'Institutions fédérales', REGIONAL: 'Institutions régionales', COMMUNITY: 'Institutions communautaires', LOCAL: 'Pouvoirs locaux' },
     acceptsMessages: 'Accepte les messages des entreprises',
     documentType: 'Type de document',
@@ -152,7 +154,8 @@ export const fr: Messages = {
     columns: { name: 'Nom', ssin: 'Numéro national', role: 'Rôle', since: 'Depuis le', by: 'Accordé par', actions: 'Actions' },
     you: '(vous)',
     grantTitle: 'Donner accès à un collègue',
-    grantHint: 'Il ou elle se connecte avec son eID ou itsme et voit l’e-Box en tant qu’utilisateur. Seuls les administrateurs de l’e-Box désignent les gestionnaires d’accès.',
+    grantHint:
+      'Il ou elle se connecte avec son eID ou itsme et voit l’e-Box en tant qu’utilisateur. Seuls les administrateurs de l’e-Box désignent les gestionnaires d’accès.',
     ssin: 'Numéro de registre national (NISS)',
     ssinHint: '11 chiffres, comme sur l’eID, par exemple 85.07.30-033.28',
     name: 'Nom',

@@ -81,7 +81,8 @@ export const nl: Messages = {
     registeredTitle: 'Aangetekende zending',
     registeredBody:
       'De eerste keer dat iemand van uw onderneming dit bericht opent of een van de documenten downloadt, ontvangt de instelling die datum als ontvangstbewijs, wie het ook opent.',
-    expiryNotice: (date) => `Dit bericht wordt op ${date} automatisch verwijderd. Bewaar de documenten op een opslagplaats van uw onderneming om ze niet te verliezen.`,
+    expiryNotice: (date) =>
+      `Dit bericht wordt op ${date} automatisch verwijderd. Bewaar de documenten op een opslagplaats van uw onderneming om ze niet te verliezen.`,
     documents: 'Documenten',
     noDocuments: 'Bij dit bericht hoort geen document.',
     download: 'Downloaden',
@@ -99,7 +100,8 @@ export const nl: Messages = {
     markUnread: 'Markeren als ongelezen',
     markedUnread: 'Het bericht is gemarkeerd als ongelezen.',
     expiredTitle: 'Dit document is verwijderd',
-    expiredBody: (date) => `Het is op ${date} vervallen. Documenten worden automatisch verwijderd op het einde van de geldigheidsduur die de instelling vastlegde.`,
+    expiredBody: (date) =>
+      `Het is op ${date} vervallen. Documenten worden automatisch verwijderd op het einde van de geldigheidsduur die de instelling vastlegde.`,
     notFoundTitle: 'Bericht niet gevonden',
     notFoundBody: 'Dit bericht bestaat niet in de e-Box van deze onderneming.',
   },

@@ -26,7 +26,12 @@ export function formatSize(bytes: number, language: Language): string {
     unit += 1;
   }
   // Bytes in full words (`812 bytes`, `812 octets`); larger units abbreviated (`12,5 ko`).
-  return new Intl.NumberFormat(LOCALES[language], { style: 'unit', unit: units[unit], unitDisplay: unit === 0 ? 'long' : 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+  return new Intl.NumberFormat(LOCALES[language], {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: unit === 0 ? 'long' : 'short',
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value);
 }
 
 /** `0123456749` → `0123.456.749`, as Belgians write enterprise numbers. */
@@ -52,7 +57,14 @@ export function compactSsin(value: string): string {
 export function dayToInstant(day: string, endOfDay = false): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00.000Z`))) return undefined;
   const target = endOfDay ? new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10) : day;
-  const brussels = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+  const brussels = new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    hourCycle: 'h23',
+  });
   for (const offsetHours of [1, 2]) {
     const candidate = new Date(Date.parse(`${target}T00:00:00.000Z`) - offsetHours * 3_600_000);
     const parts = Object.fromEntries(brussels.formatToParts(candidate).map((part) => [part.type, part.value]));

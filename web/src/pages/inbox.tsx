@@ -67,7 +67,8 @@ function FilterForm({ filters, senders, onApply }: { filters: Filters; senders: 
   const [draft, setDraft] = useState(filters);
   const set = <K extends keyof Filters>(name: K, value: Filters[K]) => setDraft({ ...draft, [name]: value });
   const types = new Map<string, Sender['documentTypes'][number]['name']>();
-  for (const sender of senders) if (!draft.senderId || sender.senderId === draft.senderId) for (const type of sender.documentTypes) types.set(type.code, type.name);
+  for (const sender of senders)
+    if (!draft.senderId || sender.senderId === draft.senderId) for (const type of sender.documentTypes) types.set(type.code, type.name);
   return (
     <details class="panel" open={Object.values(filters).some(Boolean)}>
       <summary>{t.inbox.filters}</summary>
@@ -78,62 +79,66 @@ function FilterForm({ filters, senders, onApply }: { filters: Filters; senders: 
           onApply(draft);
         }}
       >
-      <div class="filters">
-        <div class="field">
-          <label for="filter-sender">{t.inbox.sender}</label>
-          <select id="filter-sender" value={draft.senderId} onChange={(event) => setDraft({ ...draft, senderId: event.currentTarget.value, documentType: '' })}>
-            <option value="">{t.inbox.anySender}</option>
-            {senders.map((sender) => (
-              <option key={sender.senderId} value={sender.senderId}>
-                {text(sender.name).text}
-              </option>
-            ))}
-          </select>
+        <div class="filters">
+          <div class="field">
+            <label for="filter-sender">{t.inbox.sender}</label>
+            <select
+              id="filter-sender"
+              value={draft.senderId}
+              onChange={(event) => setDraft({ ...draft, senderId: event.currentTarget.value, documentType: '' })}
+            >
+              <option value="">{t.inbox.anySender}</option>
+              {senders.map((sender) => (
+                <option key={sender.senderId} value={sender.senderId}>
+                  {text(sender.name).text}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="filter-type">{t.inbox.documentType}</label>
+            <select id="filter-type" value={draft.documentType} onChange={(event) => set('documentType', event.currentTarget.value)}>
+              <option value="">{t.inbox.anyType}</option>
+              {[...types].map(([code, name]) => (
+                <option key={code} value={code}>
+                  {text(name).text}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="filter-from">{t.inbox.receivedFrom}</label>
+            <input id="filter-from" type="date" value={draft.from} onInput={(event) => set('from', event.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="filter-until">{t.inbox.receivedUntil}</label>
+            <input id="filter-until" type="date" value={draft.until} onInput={(event) => set('until', event.currentTarget.value)} />
+          </div>
         </div>
-        <div class="field">
-          <label for="filter-type">{t.inbox.documentType}</label>
-          <select id="filter-type" value={draft.documentType} onChange={(event) => set('documentType', event.currentTarget.value)}>
-            <option value="">{t.inbox.anyType}</option>
-            {[...types].map(([code, name]) => (
-              <option key={code} value={code}>
-                {text(name).text}
-              </option>
-            ))}
-          </select>
+        <div class="checkbox">
+          <input id="filter-unread" type="checkbox" checked={draft.unread} onChange={(event) => set('unread', event.currentTarget.checked)} />
+          <label for="filter-unread">{t.inbox.unreadOnly}</label>
         </div>
-        <div class="field">
-          <label for="filter-from">{t.inbox.receivedFrom}</label>
-          <input id="filter-from" type="date" value={draft.from} onInput={(event) => set('from', event.currentTarget.value)} />
+        <div class="checkbox">
+          <input id="filter-registered" type="checkbox" checked={draft.registered} onChange={(event) => set('registered', event.currentTarget.checked)} />
+          <label for="filter-registered">{t.inbox.registeredOnly}</label>
         </div>
-        <div class="field">
-          <label for="filter-until">{t.inbox.receivedUntil}</label>
-          <input id="filter-until" type="date" value={draft.until} onInput={(event) => set('until', event.currentTarget.value)} />
+        <div class="actions">
+          <button type="submit" class="button">
+            {t.inbox.apply}
+          </button>
+          <button
+            type="button"
+            class="button secondary"
+            onClick={() => {
+              const cleared = filtersOf({});
+              setDraft(cleared);
+              onApply(cleared);
+            }}
+          >
+            {t.inbox.clear}
+          </button>
         </div>
-      </div>
-      <div class="checkbox">
-        <input id="filter-unread" type="checkbox" checked={draft.unread} onChange={(event) => set('unread', event.currentTarget.checked)} />
-        <label for="filter-unread">{t.inbox.unreadOnly}</label>
-      </div>
-      <div class="checkbox">
-        <input id="filter-registered" type="checkbox" checked={draft.registered} onChange={(event) => set('registered', event.currentTarget.checked)} />
-        <label for="filter-registered">{t.inbox.registeredOnly}</label>
-      </div>
-      <div class="actions">
-        <button type="submit" class="button">
-          {t.inbox.apply}
-        </button>
-        <button
-          type="button"
-          class="button secondary"
-          onClick={() => {
-            const cleared = filtersOf({});
-            setDraft(cleared);
-            onApply(cleared);
-          }}
-        >
-          {t.inbox.clear}
-        </button>
-      </div>
       </form>
     </details>
   );
@@ -184,7 +189,12 @@ export function Inbox() {
   const email = profile.state === 'ready' ? profile.data.notificationEmail : undefined;
   return (
     <Page title={t.inbox.title} intro={unread === undefined ? undefined : t.inbox.unread(unread)}>
-      <FilterForm key={JSON.stringify(filters)} filters={filters} senders={senders.state === 'ready' ? senders.data : []} onApply={(next) => route(addressOf(base, next))} />
+      <FilterForm
+        key={JSON.stringify(filters)}
+        filters={filters}
+        senders={senders.state === 'ready' ? senders.data : []}
+        onApply={(next) => route(addressOf(base, next))}
+      />
       {page.state === 'loading' ? <Loading /> : null}
       {page.state === 'failed' ? <ErrorPanel error={page.error} retry={reload} /> : null}
       {page.state === 'ready' && page.data.items.length === 0 ? (
@@ -195,9 +205,7 @@ export function Inbox() {
             <>
               <h2>{t.inbox.emptyTitle}</h2>
               <p>{t.inbox.emptyBody}</p>
-              <p>
-                {email ? t.inbox.emptyEmail(email) : <a href={`/enterprises/${enterpriseNumber}/manage`}>{t.inbox.emptyNoEmail}</a>}
-              </p>
+              <p>{email ? t.inbox.emptyEmail(email) : <a href={`/enterprises/${enterpriseNumber}/manage`}>{t.inbox.emptyNoEmail}</a>}</p>
             </>
           )}
         </div>

@@ -28,7 +28,9 @@ function NotificationSettings({ profile, onSaved }: { profile: Profile; onSaved(
     setSaved(false);
     if (!email.trim()) return setErrors({ notificationEmail: t.errors.email });
     try {
-      await unwrap(api.PATCH('/v1/enterprises/{enterpriseNumber}', { params: { path: { enterpriseNumber } }, body: { notificationEmail: email.trim(), language } }));
+      await unwrap(
+        api.PATCH('/v1/enterprises/{enterpriseNumber}', { params: { path: { enterpriseNumber } }, body: { notificationEmail: email.trim(), language } }),
+      );
       setErrors({});
       setSaved(true);
       onSaved();
@@ -91,13 +93,21 @@ function DigitalConsent({ profile, onSaved }: { profile: Profile; onSaved(): voi
       {result && 'saved' in result ? <Alert kind="success">{t.manage.saved}</Alert> : null}
       {result && 'error' in result ? <Alert kind="error">{describeError(result.error, t)}</Alert> : null}
       <div class="checkbox">
-        <input id="digital-only" type="checkbox" checked={checked} aria-describedby="digital-hint digital-status" onChange={(event) => setChecked(event.currentTarget.checked)} />
+        <input
+          id="digital-only"
+          type="checkbox"
+          checked={checked}
+          aria-describedby="digital-hint digital-status"
+          onChange={(event) => setChecked(event.currentTarget.checked)}
+        />
         <label for="digital-only">{t.manage.digitalLabel}</label>
       </div>
       <p class="hint muted" id="digital-hint">
         {t.manage.digitalHint}
       </p>
-      <p id="digital-status">{profile.digitalOnly && profile.digitalOnlySince ? t.manage.digitalSince(date(profile.digitalOnlySince)) : t.manage.digitalNone}</p>
+      <p id="digital-status">
+        {profile.digitalOnly && profile.digitalOnlySince ? t.manage.digitalSince(date(profile.digitalOnlySince)) : t.manage.digitalNone}
+      </p>
       <div class="actions">
         <button type="submit" class="button">
           {t.manage.saveConsent}
@@ -121,7 +131,12 @@ function GrantForm({ onGranted }: { onGranted(name: string): void }) {
     if (!name.trim()) missing.name = t.errors.required;
     if (Object.keys(missing).length) return setErrors(missing);
     try {
-      await unwrap(api.PUT('/v1/enterprises/{enterpriseNumber}/access/{ssin}', { params: { path: { enterpriseNumber, ssin: compactSsin(ssin) } }, body: { role: 'USER', name: name.trim() } }));
+      await unwrap(
+        api.PUT('/v1/enterprises/{enterpriseNumber}/access/{ssin}', {
+          params: { path: { enterpriseNumber, ssin: compactSsin(ssin) } },
+          body: { role: 'USER', name: name.trim() },
+        }),
+      );
       setErrors({});
       setSsin('');
       setName('');
@@ -173,7 +188,10 @@ function Access() {
   const { t, date } = useI18n();
   const { me } = useApp();
   const { enterpriseNumber } = useCompany();
-  const [grants, reload] = useResource(async () => (await unwrap(api.GET('/v1/enterprises/{enterpriseNumber}/access', { params: { path: { enterpriseNumber } } }))).items, [enterpriseNumber]);
+  const [grants, reload] = useResource(
+    async () => (await unwrap(api.GET('/v1/enterprises/{enterpriseNumber}/access', { params: { path: { enterpriseNumber } } }))).items,
+    [enterpriseNumber],
+  );
   const [notice, setNotice] = useState<string>();
   const [failure, setFailure] = useState<unknown>();
   const [revoking, setRevoking] = useState<Grant>();
@@ -269,7 +287,9 @@ function AuditTrail() {
     setLoading(true);
     try {
       const page = await unwrap(
-        api.GET('/v1/enterprises/{enterpriseNumber}/audit', { params: { path: { enterpriseNumber }, query: { pageSize: 25, ...(from ? { cursor: from } : {}) } } }),
+        api.GET('/v1/enterprises/{enterpriseNumber}/audit', {
+          params: { path: { enterpriseNumber }, query: { pageSize: 25, ...(from ? { cursor: from } : {}) } },
+        }),
       );
       setEntries((previous) => (from ? [...previous, ...page.items] : page.items));
       const next = page.next ? (new URLSearchParams(page.next.split('?')[1] ?? '').get('cursor') ?? undefined) : undefined;
@@ -283,10 +303,15 @@ function AuditTrail() {
     }
   };
   useEffect(() => void load(), [enterpriseNumber]);
-  const who = (entry: AuditEntry) => (entry.actor.clientId === 'e-box' ? t.manage.system : (entry.actor.name ?? (entry.actor.ssin ? formatSsin(entry.actor.ssin) : entry.actor.clientId ?? '')));
+  const who = (entry: AuditEntry) =>
+    entry.actor.clientId === 'e-box' ? t.manage.system : (entry.actor.name ?? (entry.actor.ssin ? formatSsin(entry.actor.ssin) : (entry.actor.clientId ?? '')));
   // The consent's detail is `false → true`: said in words here.
   const detail = (entry: AuditEntry) =>
-    entry.action === 'DIGITAL_ONLY_CHANGED' && entry.detail ? (entry.detail.endsWith('true') ? t.manage.consentGiven : t.manage.consentWithdrawn) : (entry.detail ?? '');
+    entry.action === 'DIGITAL_ONLY_CHANGED' && entry.detail
+      ? entry.detail.endsWith('true')
+        ? t.manage.consentGiven
+        : t.manage.consentWithdrawn
+      : (entry.detail ?? '');
   const what = (action: string) => (action in t.audit ? t.audit[action as keyof typeof t.audit] : action);
   return (
     <section aria-labelledby="audit-title">

@@ -15,7 +15,17 @@ import { useResource } from '../ui/use-resource';
 type Message = Schemas['Message'];
 type Attachment = Message['attachments'][number];
 
-function DownloadButton({ enterpriseNumber, messageId, attachment, onDone }: { enterpriseNumber: string; messageId: string; attachment: Attachment; onDone(): void }) {
+function DownloadButton({
+  enterpriseNumber,
+  messageId,
+  attachment,
+  onDone,
+}: {
+  enterpriseNumber: string;
+  messageId: string;
+  attachment: Attachment;
+  onDone(): void;
+}) {
   const { t, size } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -41,7 +51,13 @@ function DownloadButton({ enterpriseNumber, messageId, attachment, onDone }: { e
   };
   return (
     <>
-      <button type="button" class="button secondary" disabled={busy} aria-label={t.message.downloadLabel(attachment.fileName, size(attachment.size))} onClick={() => void download()}>
+      <button
+        type="button"
+        class="button secondary"
+        disabled={busy}
+        aria-label={t.message.downloadLabel(attachment.fileName, size(attachment.size))}
+        onClick={() => void download()}
+      >
         {busy ? t.message.downloading : t.message.download}
       </button>
       {error ? <ErrorPanel error={error} /> : null}
@@ -82,7 +98,15 @@ function ReplyForm({ enterpriseNumber, message, onSent }: { enterpriseNumber: st
       <h2 id="reply-title">{t.message.replyTitle(text(message.sender.name).text)}</h2>
       <ErrorSummary errors={errors} labels={labels} />
       <Field id="reply-body" label={t.message.replyText} error={errors.body}>
-        <textarea id="reply-body" value={body} required maxLength={20000} aria-invalid={errors.body ? 'true' : undefined} aria-describedby={describedBy('reply-body', undefined, errors.body)} onInput={(event) => setBody(event.currentTarget.value)} />
+        <textarea
+          id="reply-body"
+          value={body}
+          required
+          maxLength={20000}
+          aria-invalid={errors.body ? 'true' : undefined}
+          aria-describedby={describedBy('reply-body', undefined, errors.body)}
+          onInput={(event) => setBody(event.currentTarget.value)}
+        />
       </Field>
       <PdfPicker
         id="reply-files"
@@ -146,7 +170,9 @@ export function MessagePage() {
   const message = resource.data;
   const markUnread = async () => {
     try {
-      await unwrap(api.PATCH('/v1/enterprises/{enterpriseNumber}/messages/{messageId}', { params: { path: { enterpriseNumber, messageId } }, body: { read: false } }));
+      await unwrap(
+        api.PATCH('/v1/enterprises/{enterpriseNumber}/messages/{messageId}', { params: { path: { enterpriseNumber, messageId } }, body: { read: false } }),
+      );
       setNotice(t.message.markedUnread);
       reloadProfile();
     } catch (failure) {

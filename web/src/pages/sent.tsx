@@ -35,7 +35,12 @@ function WriteForm({ enterpriseNumber, institutions, onSent }: { enterpriseNumbe
     if (Object.keys(missing).length) return setErrors(missing);
     setBusy(true);
     try {
-      await unwrap(api.POST('/v1/enterprises/{enterpriseNumber}/sent', { params: { path: { enterpriseNumber } }, body: { to, subject, body, attachments: toAttachments(files) } }));
+      await unwrap(
+        api.POST('/v1/enterprises/{enterpriseNumber}/sent', {
+          params: { path: { enterpriseNumber } },
+          body: { to, subject, body, attachments: toAttachments(files) },
+        }),
+      );
       const institution = institutions.find((candidate) => candidate.senderId === to);
       setTo('');
       setSubject('');
@@ -55,7 +60,14 @@ function WriteForm({ enterpriseNumber, institutions, onSent }: { enterpriseNumbe
       <h2 id="write-title">{t.sent.writeTitle}</h2>
       <ErrorSummary errors={errors} labels={labels} />
       <Field id="write-to" label={t.sent.institution} error={errors.to}>
-        <select id="write-to" value={to} required aria-invalid={errors.to ? 'true' : undefined} aria-describedby={describedBy('write-to', undefined, errors.to)} onChange={(event) => setTo(event.currentTarget.value)}>
+        <select
+          id="write-to"
+          value={to}
+          required
+          aria-invalid={errors.to ? 'true' : undefined}
+          aria-describedby={describedBy('write-to', undefined, errors.to)}
+          onChange={(event) => setTo(event.currentTarget.value)}
+        >
           <option value="">{t.sent.chooseInstitution}</option>
           {institutions.map((institution) => (
             <option key={institution.senderId} value={institution.senderId}>
@@ -77,9 +89,25 @@ function WriteForm({ enterpriseNumber, institutions, onSent }: { enterpriseNumbe
         />
       </Field>
       <Field id="write-body" label={t.sent.text} error={errors.body}>
-        <textarea id="write-body" value={body} required maxLength={20000} aria-invalid={errors.body ? 'true' : undefined} aria-describedby={describedBy('write-body', undefined, errors.body)} onInput={(event) => setBody(event.currentTarget.value)} />
+        <textarea
+          id="write-body"
+          value={body}
+          required
+          maxLength={20000}
+          aria-invalid={errors.body ? 'true' : undefined}
+          aria-describedby={describedBy('write-body', undefined, errors.body)}
+          onInput={(event) => setBody(event.currentTarget.value)}
+        />
       </Field>
-      <PdfPicker id="write-files" label={t.sent.attachments} hint={t.message.replyAttachmentsHint} files={files} error={errors.attachments} onChange={setFiles} onProblem={(problem) => setErrors(problem ? { attachments: problem } : {})} />
+      <PdfPicker
+        id="write-files"
+        label={t.sent.attachments}
+        hint={t.message.replyAttachmentsHint}
+        files={files}
+        error={errors.attachments}
+        onChange={setFiles}
+        onProblem={(problem) => setErrors(problem ? { attachments: problem } : {})}
+      />
       <div class="actions">
         <button type="submit" class="button" disabled={busy}>
           {t.sent.send}
@@ -98,7 +126,10 @@ export function Sent() {
   const [notice, setNotice] = useState<string>();
   const [senders] = useResource(async () => (await unwrap(api.GET('/v1/senders'))).items, []);
   const [page, reload] = useResource(
-    () => unwrap(api.GET('/v1/enterprises/{enterpriseNumber}/sent', { params: { path: { enterpriseNumber }, query: { pageSize: 20, ...(cursor ? { cursor } : {}) } } })),
+    () =>
+      unwrap(
+        api.GET('/v1/enterprises/{enterpriseNumber}/sent', { params: { path: { enterpriseNumber }, query: { pageSize: 20, ...(cursor ? { cursor } : {}) } } }),
+      ),
     [enterpriseNumber, cursor],
   );
   const names = new Map(senders.state === 'ready' ? senders.data.map((sender) => [sender.senderId, text(sender.name).text]) : []);
@@ -137,11 +168,7 @@ export function Sent() {
                 <tr key={item.id}>
                   <td data-label={t.sent.columns.to}>{names.get(item.to) ?? item.to}</td>
                   <td data-label={t.sent.columns.subject}>
-                    {item.inReplyTo ? (
-                      <a href={`/enterprises/${enterpriseNumber}/messages/${item.inReplyTo}`}>{t.sent.replyTo}</a>
-                    ) : (
-                      item.subject
-                    )}
+                    {item.inReplyTo ? <a href={`/enterprises/${enterpriseNumber}/messages/${item.inReplyTo}`}>{t.sent.replyTo}</a> : item.subject}
                     <br />
                     <span class="muted">{item.body.length > 120 ? `${item.body.slice(0, 120)}…` : item.body}</span>
                   </td>

@@ -3,7 +3,6 @@ import { useI18n } from '../i18n/i18n';
 import { describeError } from '../lib/errors';
 import { ApiError } from '../lib/problems';
 
-
 export function Alert({ kind, title, children }: { kind: 'error' | 'success' | 'info' | 'warning'; title?: string; children?: ComponentChildren }) {
   // Errors interrupt (alert); confirmations and notes are announced politely (status).
   return (

@@ -25,13 +25,26 @@ function readAsBase64(file: File): Promise<string> {
  * Picks PDF files and keeps them as base64, checking what the browser can check before the API
  * does (type, count, total size); the problems are reported through `onProblem`.
  */
-export function PdfPicker(props: { id: string; label: string; hint: string; files: PickedPdf[]; error?: string | undefined; onChange(files: PickedPdf[]): void; onProblem(message: string | undefined): void }) {
+export function PdfPicker(props: {
+  id: string;
+  label: string;
+  hint: string;
+  files: PickedPdf[];
+  error?: string | undefined;
+  onChange(files: PickedPdf[]): void;
+  onProblem(message: string | undefined): void;
+}) {
   const { t, size } = useI18n();
   const add = async (list: FileList | null) => {
     const chosen = [...(list ?? [])];
     const notPdf = chosen.find((file) => file.type !== 'application/pdf' && !file.name.toLowerCase().endsWith('.pdf'));
     if (notPdf) return props.onProblem(t.files.notPdf(notPdf.name));
-    const next = [...props.files, ...(await Promise.all(chosen.map(async (file) => ({ fileName: file.name, mediaType: 'application/pdf' as const, contentBase64: await readAsBase64(file), size: file.size }))))];
+    const next = [
+      ...props.files,
+      ...(await Promise.all(
+        chosen.map(async (file) => ({ fileName: file.name, mediaType: 'application/pdf' as const, contentBase64: await readAsBase64(file), size: file.size })),
+      )),
+    ];
     if (next.length > PDF_LIMITS.files) return props.onProblem(t.files.tooMany(PDF_LIMITS.files));
     if (next.reduce((total, file) => total + file.size, 0) > PDF_LIMITS.bytes) return props.onProblem(t.files.tooLarge(size(PDF_LIMITS.bytes)));
     props.onProblem(undefined);

@@ -3,7 +3,6 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import type { FieldErrors } from '../lib/errors';
 
-
 /** The ids that describe a field: its hint and its error, for aria-describedby. */
 export function describedBy(id: string, hint?: unknown, error?: unknown): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);

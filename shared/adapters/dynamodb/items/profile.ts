@@ -22,5 +22,11 @@ const schema = z.object({
 /** The profile, with the defaults of what a bare profile lacks (the counter never shows below zero). */
 export function fromItem(enterpriseNumber: EnterpriseNumber, item: Item): EnterpriseProfile {
   const stored = parseItem(schema, item);
-  return { ...stored, enterpriseNumber, language: stored.language ?? DEFAULT_LANGUAGE, digitalOnly: stored.digitalOnly ?? false, unreadCount: Math.max(0, stored.unreadCount ?? 0) };
+  return {
+    ...stored,
+    enterpriseNumber,
+    language: stored.language ?? DEFAULT_LANGUAGE,
+    digitalOnly: stored.digitalOnly ?? false,
+    unreadCount: Math.max(0, stored.unreadCount ?? 0),
+  };
 }
