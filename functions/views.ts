@@ -15,7 +15,7 @@ import type { CompanyMessage } from '../shared/domain/company-message';
 const text = z.partialRecord(z.enum(LANGUAGES), z.string()).meta({ id: 'MultilingualText' });
 const instant = z.string().meta({ format: 'date-time' });
 
-export const attachmentView = z.object({
+const attachmentView = z.object({
   attachmentId: z.string(),
   fileName: z.string(),
   mediaType: z.literal('application/pdf'),
@@ -106,7 +106,7 @@ export const downloadLinkView = z
   })
   .meta({ id: 'DownloadLink' });
 
-export function pageOf<T extends z.ZodType>(item: T, id: string) {
+function pageOf<T extends z.ZodType>(item: T, id: string) {
   return z.object({ items: z.array(item), pageSize: z.number().int(), self: z.string(), next: z.string().optional() }).meta({ id });
 }
 

@@ -26,12 +26,12 @@ export interface ParameterObject {
   schema: JsonSchema;
 }
 
-export interface HeaderObject {
+interface HeaderObject {
   description: string;
   schema: JsonSchema;
 }
 
-export interface MediaTypeObject {
+interface MediaTypeObject {
   schema: JsonSchema;
 }
 
@@ -53,7 +53,7 @@ export interface OperationObject {
 }
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'patch' | 'delete';
-export type PathItemObject = Partial<Record<HttpMethod, OperationObject>>;
+type PathItemObject = Partial<Record<HttpMethod, OperationObject>>;
 
 export interface OpenApiDocument {
   openapi: '3.1.0';
@@ -87,7 +87,7 @@ const TAGS: Readonly<Record<Tag, string>> = {
 const operationKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`;
 
 /** `functions/delivery/publish-message/handler.ts` → `publishMessage`: one handler per route, so unique. */
-export const operationId = (route: Pick<RouteDefinition, 'handler'>): string => {
+const operationId = (route: Pick<RouteDefinition, 'handler'>): string => {
   const name = route.handler.split('/').at(-2) ?? route.handler;
   return name.replace(/-(\w)/g, (_match, letter: string) => letter.toUpperCase());
 };

@@ -28,6 +28,10 @@ export const problemSchema = z
   })
   .meta({ id: 'Problem' });
 
-/** Compile-time proof that the documented Problem is exactly the one the HTTP stack answers. */
+/**
+ * Compile-time proof that the documented Problem is exactly the one the HTTP stack answers.
+ * Exported only so that it is not an unused local; nothing imports it.
+ * @public
+ */
 export type ProblemFits = [Fits<Problem, z.output<typeof problemSchema>>, Fits<z.output<typeof problemSchema>, Problem>];
 type Fits<Actual extends Documented, Documented> = [Actual, Documented];

@@ -13,9 +13,9 @@ export interface Resources {
 }
 
 /** Named actions only: reading is GetItem, Query, BatchGetItem (and condition checks in transactions). */
-export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem'] as const;
+const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem'] as const;
 /** Transactions need the actions of the items they hold; there is no separate transaction action. */
-export const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'] as const;
+const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'] as const;
 
 /**
  * The least privilege a route's declared touches need, as IAM statements on its function's role:
@@ -26,7 +26,7 @@ export function grantTouches(fn: IFunction, touches: Touches, resources: Resourc
   for (const statement of statementsFor(touches, resources)) fn.addToRolePolicy(statement);
 }
 
-export function statementsFor(touches: Touches, { table, bucket, queues }: Resources): PolicyStatement[] {
+function statementsFor(touches: Touches, { table, bucket, queues }: Resources): PolicyStatement[] {
   const statements: PolicyStatement[] = [];
   if (touches.table) {
     const actions = touches.table.access === 'readWrite' ? [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS] : [...TABLE_READ_ACTIONS];

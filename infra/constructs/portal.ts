@@ -48,7 +48,7 @@ export const PORTAL_HASH_EXCLUDE = ['dist', 'node_modules', 'src/api/schema.d.ts
  * /index.html; files keep their path. Only on the portal's behaviour, so the API's 403 and 404
  * answers stay its own, which distribution-wide custom error responses would not.
  */
-export const SPA_FALLBACK_CODE = `function handler(event) {
+const SPA_FALLBACK_CODE = `function handler(event) {
   var request = event.request;
   var name = request.uri.substring(request.uri.lastIndexOf('/') + 1);
   if (name.lastIndexOf('.') <= 0) request.uri = '/index.html';

@@ -32,7 +32,7 @@ export const tokenRequestSchema = z.union([
     audience: z.string().min(1).optional(),
   }),
 ]);
-export type TokenRequest = z.output<typeof tokenRequestSchema>;
+type TokenRequest = z.output<typeof tokenRequestSchema>;
 
 export interface LocalIssuer {
   issuer: string;
@@ -43,7 +43,7 @@ export interface LocalIssuer {
   signIdToken(claims: IdTokenClaims): Promise<string>;
 }
 
-export interface IdTokenClaims {
+interface IdTokenClaims {
   ssin: string;
   name: string;
   /** The client's id. */

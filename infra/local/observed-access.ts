@@ -94,7 +94,7 @@ function partitionsOf(command: string, input: Input): unknown[] {
   return [(input.Key as Input | undefined)?.pk ?? (input.Item as Input | undefined)?.pk];
 }
 
-export function recordDynamoDb(command: string, input: Input): void {
+function recordDynamoDb(command: string, input: Input): void {
   const read = READS.has(command);
   const write = WRITES.has(command);
   if (!read && !write) return;
@@ -111,7 +111,7 @@ export function recordDynamoDb(command: string, input: Input): void {
 
 const areaOf = (key: unknown): BucketArea | undefined => (typeof key === 'string' ? (key.split('/')[0] as BucketArea) : undefined);
 
-export function recordS3(command: string, input: Input): void {
+function recordS3(command: string, input: Input): void {
   record((access) => {
     const area = areaOf(input.Key);
     const deleted = ((input.Delete as { Objects?: Input[] } | undefined)?.Objects ?? []).map((object) => areaOf(object.Key));
@@ -132,7 +132,7 @@ export function recordS3(command: string, input: Input): void {
   });
 }
 
-export function recordSqs(command: string, input: Input): void {
+function recordSqs(command: string, input: Input): void {
   if (!command.startsWith('SendMessage')) return;
   record((access) =>
     addTo(

@@ -19,6 +19,7 @@ import { LocalJobs } from './jobs';
 import { createJwtAuthorizer } from './jwt-authorizer';
 import { loadHandler } from './lambda-context';
 import { observeClients } from './observed-access';
+import { PORTAL_CLIENT_ID } from './oidc/client';
 import { buildLocalPortal } from './portal';
 import { createLocalApi } from './local-api';
 import { createLocalResources, type LocalResources } from './resources';
@@ -41,9 +42,7 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
-export const API_AUDIENCE = 'ebox-api';
-/** The portal's OpenID client (public, authorization code + PKCE). */
-export const PORTAL_CLIENT_ID = 'ebox-portal';
+const API_AUDIENCE = 'ebox-api';
 const ROOT = path.resolve(__dirname, '../..');
 
 /**

@@ -13,7 +13,7 @@ export interface InputIssue {
   kind?: string;
 }
 
-export abstract class DomainError extends Error {
+abstract class DomainError extends Error {
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = new.target.name;

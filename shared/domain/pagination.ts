@@ -1,11 +1,3 @@
-/** A page of results, belgif style: `next` only when there is more. */
-export interface Page<T> {
-  items: T[];
-  pageSize: number;
-  self: string;
-  next?: string;
-}
-
 /** `self` and `next` links: the request's path and query, with the cursor replaced. */
 export function pageLinks(path: string, query: Record<string, string | undefined>, next?: string): { self: string; next?: string } {
   const build = (cursor?: string) => {

@@ -11,7 +11,3 @@ export const SCOPES = {
   admin: 'ebox/admin',
 } as const;
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
-
-export function canManageAccess(role: Role): boolean {
-  return role === 'ACCESS_MANAGER';
-}

@@ -1,7 +1,7 @@
 import type { MultilingualText } from './text';
 
 export const SENDER_LEVELS = ['FEDERAL', 'REGIONAL', 'COMMUNITY', 'LOCAL'] as const;
-export type SenderLevel = (typeof SENDER_LEVELS)[number];
+type SenderLevel = (typeof SENDER_LEVELS)[number];
 
 export interface DocumentType {
   code: string;

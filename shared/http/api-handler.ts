@@ -12,7 +12,7 @@ import { jsonResponse, problemResponse, type ApiResult } from './responses';
 import type { RouteContract } from './route-contract';
 import { parseInput } from './validation';
 
-export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 type ApiResponse = APIGatewayProxyStructuredResultV2;
 
 interface RequestState {

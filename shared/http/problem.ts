@@ -24,7 +24,7 @@ export interface Problem {
   expiredAt?: string;
 }
 
-export interface ProblemIssue {
+interface ProblemIssue {
   type: string;
   title: string;
   in: InputIssue['in'];
@@ -62,7 +62,7 @@ export function badRequest(issues: InputIssue[], detail = 'The input message is 
   };
 }
 
-export const unauthorized = (kind: 'noAccessToken' | 'invalidAccessToken' | 'expiredAccessToken', detail: string): Problem => ({
+const unauthorized = (kind: 'noAccessToken' | 'invalidAccessToken' | 'expiredAccessToken', detail: string): Problem => ({
   type: belgif(kind),
   title: { noAccessToken: 'No Access Token', invalidAccessToken: 'Invalid Access Token', expiredAccessToken: 'Expired Access Token' }[kind],
   status: 401,
@@ -79,7 +79,7 @@ export const headersTooLarge = (limitBytes: number): Problem => ({
   detail: `The request headers exceed ${limitBytes} bytes in total; send smaller headers`,
 });
 
-export const internalServerError = (): Problem => ({
+const internalServerError = (): Problem => ({
   type: belgif('internalServerError'),
   title: 'Internal Server Error',
   status: 500,

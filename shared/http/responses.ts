@@ -11,7 +11,7 @@ export interface ApiResult {
 export const ok = (body: unknown, headers?: Record<string, string>): ApiResult => ({ status: 200, body, ...(headers ? { headers } : {}) });
 export const created = (body: unknown, location: string): ApiResult => ({ status: 201, body, headers: { Location: location } });
 export const noContent = (): ApiResult => ({ status: 204 });
-export const redirect = (location: string, headers: Record<string, string> = {}): ApiResult => ({
+const redirect = (location: string, headers: Record<string, string> = {}): ApiResult => ({
   status: 302,
   headers: { Location: location, 'Cache-Control': 'no-store', ...headers },
 });

@@ -24,7 +24,7 @@ export interface SuccessResponse {
   headers?: readonly ResponseHeader[];
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The single table's secondary indexes (shared/adapters/dynamodb/table-schema.ts). */
 export type TableIndex = 'gsi1' | 'expiry' | 'unread';

@@ -19,7 +19,7 @@ export interface CompanyAccess {
 
 type Deps = Pick<Ports, 'enterprises' | 'clientBindings'>;
 
-export const actorOf = (caller: Caller): Actor =>
+const actorOf = (caller: Caller): Actor =>
   caller.kind === 'person' ? { ssin: caller.ssin, ...(caller.name ? { name: caller.name } : {}) } : { clientId: caller.clientId };
 
 /**

@@ -10,7 +10,7 @@ import { formatEnterpriseNumber } from './lib/format';
 import { useResource, type Resource } from './ui/use-resource';
 
 export type Profile = Schemas['EnterpriseProfile'];
-export type Role = 'ACCESS_MANAGER' | 'USER';
+type Role = 'ACCESS_MANAGER' | 'USER';
 
 interface CompanyState {
   enterpriseNumber: string;

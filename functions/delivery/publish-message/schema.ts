@@ -5,7 +5,7 @@ import { enterpriseNumberSchema, fileNameSchema, multilingualTextSchema } from '
 import type { AttachmentInput } from '../../../shared/services/publish-message';
 
 /** Either inline bytes (`mediaType` + `contentBase64`) or a reference to an upload (`uploadId`). */
-export const attachmentSchema = z
+const attachmentSchema = z
   .strictObject({
     fileName: fileNameSchema,
     mediaType: z.string().max(100).optional(),

@@ -3,7 +3,7 @@ import { COMPANY_MESSAGE_LIMITS } from '../../../shared/domain/company-message';
 import { fileNameSchema } from '../../../shared/domain/schemas';
 
 /** Companies attach PDFs inline only (uploads are an institution's tool for large files). */
-export const inlineAttachmentSchema = z.strictObject({ fileName: fileNameSchema, mediaType: z.string().max(100), contentBase64: z.string().min(1) });
+const inlineAttachmentSchema = z.strictObject({ fileName: fileNameSchema, mediaType: z.string().max(100), contentBase64: z.string().min(1) });
 
 export const textBody = z
   .string()

@@ -8,7 +8,7 @@ export interface RunningDynamoDb {
 }
 
 /** DynamoDB Local runs on Java 17; say so plainly instead of failing with ENOENT. */
-export function assertJavaInstalled(): void {
+function assertJavaInstalled(): void {
   const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
     throw new Error(

@@ -1,8 +1,6 @@
 /**
  * The one client the local provider knows: the portal, a public client (no secret, PKCE instead).
- * The id is the one runtime.ts hands the portal in /config.json (PORTAL_CLIENT_ID); it is repeated
- * here rather than imported, since runtime.ts reaches this module through local-api.ts (an import
- * cycle); the integration test checks that both agree.
+ * runtime.ts hands the same id to the portal in /config.json.
  */
 export const PORTAL_CLIENT_ID = 'ebox-portal';
 

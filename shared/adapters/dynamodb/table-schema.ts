@@ -18,5 +18,3 @@ export const TABLE_SCHEMA = {
     unread: { partitionKey: 'unreadPk', sortKey: 'unreadSk', projection: 'KEYS_ONLY' },
   },
 } as const;
-
-export type IndexName = keyof typeof TABLE_SCHEMA.indexes;

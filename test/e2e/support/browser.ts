@@ -8,7 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
  * portal on the local runtime's origin, axe-core on every page, screenshots kept as artifacts.
  */
 const ROOT = path.resolve(__dirname, '../../..');
-export const SCREENSHOTS = path.join(ROOT, '.local-data/e2e');
+const SCREENSHOTS = path.join(ROOT, '.local-data/e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The portal's address: `localhost`, the origin the local OpenID issuer registered. */

@@ -17,8 +17,8 @@ import { call } from './api';
  * and S3), for the notification and expiry tests: what the jobs left in the table, the bucket
  * and the queues. Also the small helpers those tests share (draining jobs, new emails).
  */
-export const TABLE_NAME = 'ebox-local';
-export const BUCKET_NAME = 'ebox-local-documents';
+const TABLE_NAME = 'ebox-local';
+const BUCKET_NAME = 'ebox-local-documents';
 export const NOTIFICATIONS_QUEUE_NAME = 'notifications';
 export const NOTIFICATIONS_DLQ_NAME = 'notifications-dlq';
 export const DAY_MS = 86_400_000;
@@ -38,14 +38,14 @@ let documentClient: DynamoDBDocumentClient | undefined;
 let s3Client: S3Client | undefined;
 let sqsClient: SQSClient | undefined;
 
-export function dynamo(): DynamoDBDocumentClient {
+function dynamo(): DynamoDBDocumentClient {
   documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({ region, endpoint: endpoint('EBOX_DYNAMODB_ENDPOINT'), credentials }), {
     marshallOptions: { removeUndefinedValues: true },
   });
   return documentClient;
 }
 
-export function s3(): S3Client {
+function s3(): S3Client {
   s3Client ??= new S3Client({ region, endpoint: endpoint('EBOX_FAUXQS_ENDPOINT'), credentials, forcePathStyle: true });
   return s3Client;
 }
@@ -58,7 +58,7 @@ export function sqs(): SQSClient {
 // ---------------------------------------------------------------------------------------------
 // DynamoDB
 
-export async function getItem(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
+async function getItem(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
   const { Item } = await dynamo().send(new GetCommand({ TableName: TABLE_NAME, Key: key, ConsistentRead: true }));
   return Item as Record<string, unknown> | undefined;
 }
@@ -106,7 +106,7 @@ export const deleteRequests = (items: Array<{ pk: unknown; sk: unknown }>): Writ
   items.map(({ pk, sk }) => ({ DeleteRequest: { Key: { pk, sk } } }));
 
 /** A valid enterprise number (check digits), first digit 1, outside the range the fixtures use. */
-export function fillerEnterpriseNumber(): string {
+function fillerEnterpriseNumber(): string {
   const base = 10_000_000 + (randomBytes(4).readUInt32BE(0) % 10_000_000);
   const check = 97 - (base % 97);
   return `${base}`.padStart(8, '0') + `${check}`.padStart(2, '0');
@@ -114,7 +114,7 @@ export function fillerEnterpriseNumber(): string {
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** A 26-character id in the ULID alphabet (time part first, like the product's message ids). */
-export function ulidLike(time: number): string {
+function ulidLike(time: number): string {
   let head = '';
   for (let value = time, i = 0; i < 10; i += 1, value = Math.floor(value / 32)) head = CROCKFORD[value % 32]! + head;
   const random = randomBytes(16);
@@ -167,7 +167,7 @@ export function fillerMessages(count: number, options: { now: Date; companies: n
 // S3
 
 /** The keys of the objects under a prefix (ListObjectsV2, paginated). */
-export async function listObjects(prefix: string): Promise<string[]> {
+async function listObjects(prefix: string): Promise<string[]> {
   const found: string[] = [];
   let token: string | undefined;
   do {
@@ -239,7 +239,7 @@ export async function job(name: 'expiry-warnings' | 'ttl' | 'stream' | 'notifier
   return response.body;
 }
 
-export async function emails(): Promise<Email[]> {
+async function emails(): Promise<Email[]> {
   const response = await call<{ items: Email[] }>('GET', '/local/emails');
   if (response.status !== 200) throw new Error(`emails: ${response.status}`);
   return response.body.items;

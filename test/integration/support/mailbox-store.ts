@@ -9,7 +9,7 @@ import { call, type ApiResponse } from './api';
  * behind. Read-only: tests never write to the table or the bucket themselves.
  */
 export const TABLE_NAME = 'ebox-local';
-export const BUCKET_NAME = 'ebox-local-documents';
+const BUCKET_NAME = 'ebox-local-documents';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 let dynamo: DynamoDBDocumentClient | undefined;
@@ -65,12 +65,6 @@ export async function storedIdempotency(senderId: string, externalId: string): P
   return Item as Record<string, unknown> | undefined;
 }
 
-/** The sender's delivery record of a message, if any. */
-export async function storedDelivery(messageId: string): Promise<Record<string, unknown> | undefined> {
-  const { Item } = await table().send(new GetCommand({ TableName: TABLE_NAME, Key: { pk: `MSG#${messageId}`, sk: 'DELIVERY' }, ConsistentRead: true }));
-  return Item as Record<string, unknown> | undefined;
-}
-
 /** The keys of the S3 objects under a prefix. */
 export async function storedObjects(prefix: string): Promise<string[]> {
   const keys: string[] = [];
@@ -89,10 +83,10 @@ export const storedDocuments = (enterpriseNumber: string) => storedObjects(`docu
 // ---------------------------------------------------------------------------------------------
 // Small HTTP helpers shared by the mailbox-*.test.ts files.
 
-export const PROBLEM_JSON = 'application/problem+json';
+const PROBLEM_JSON = 'application/problem+json';
 export const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 export const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-export const DAY_MS = 86_400_000;
+const DAY_MS = 86_400_000;
 
 export const sha256Hex = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 export const sha256Base64 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('base64');
@@ -148,9 +142,6 @@ export function expectBadRequest(response: ApiResponse<unknown>, field: string, 
   );
   return problem;
 }
-
-/** Names of the fields a 400 complains about. */
-export const issueNames = (response: ApiResponse<unknown>) => ((response.body as ProblemBody).issues ?? []).map((issue) => issue.name);
 
 /** GET …/content without following the redirect, then fetches the presigned URL it points to. */
 export async function download(token: string, enterpriseNumber: string, messageId: string, attachmentId: string) {

@@ -4,8 +4,6 @@ import type { Language } from './languages';
 const LOCALES: Readonly<Record<Language, string>> = { fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE', en: 'en-GB' };
 const TIME_ZONE = 'Europe/Brussels';
 
-export const localeOf = (language: Language) => LOCALES[language];
-
 /** `28 novembre 2026`, in Belgian time. */
 export function formatDate(iso: string, language: Language): string {
   return new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }).format(new Date(iso));

@@ -9,7 +9,7 @@ import { Alert, ErrorPanel, Loading } from '../ui/alerts';
 import { Page } from '../ui/page';
 
 /** Starts the sign-in, remembering where to come back. */
-export function SignInButton({ returnTo = '/' }: { returnTo?: string }) {
+function SignInButton({ returnTo = '/' }: { returnTo?: string }) {
   const { t, lang } = useI18n();
   const { config } = useApp();
   const [failed, setFailed] = useState(false);

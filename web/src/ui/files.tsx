@@ -10,7 +10,7 @@ export interface PickedPdf {
 }
 
 /** What companies may attach: at most 5 PDFs, 4 MiB in all (the API's own limits). */
-export const PDF_LIMITS = { files: 5, bytes: 4 * 1024 * 1024 } as const;
+const PDF_LIMITS = { files: 5, bytes: 4 * 1024 * 1024 } as const;
 
 function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
