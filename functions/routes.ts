@@ -33,7 +33,7 @@ import { route as postSent } from './retrieval/post-sent/route';
 export interface RouteDefinition extends RouteContract {
   /** The handler module from the repository root (`functions/<family>/<route>/handler.ts`); it exports `handler`. */
   handler: string;
-  /** `jwt`: behind the JWT authorizer; `none`: public. */
+  /** `jwt`: the handler requires a bearer access token (and verifies it); `none`: public. */
   auth: 'jwt' | 'none';
 }
 

@@ -31,14 +31,15 @@ export class EboxStack extends Stack {
       EXPIRY_WARNING_DAYS: String(settings.expiryWarningDays),
       COMPANY_MESSAGE_VALIDITY_DAYS: String(settings.companyMessageValidityDays),
       PRESIGNED_URL_SECONDS: String(settings.presignedUrlSeconds),
+      JWT_ISSUER: settings.jwtIssuer,
+      JWT_AUDIENCE: settings.jwtAudience,
+      ...(settings.jwksUrl ? { JWKS_URL: settings.jwksUrl } : {}),
     };
 
     const http = new EboxHttpApi(this, 'Http', {
       routes: ROUTES,
       environment,
       resources: { table: data.table, bucket: data.bucket, queues: { notifications: notifications.queue } },
-      jwtIssuer: settings.jwtIssuer,
-      jwtAudience: settings.jwtAudience,
     });
     const portal = new Portal(this, 'Portal', { api: http.api, jwtIssuer: settings.jwtIssuer, clientId: settings.portalClientId });
     new Jobs(this, 'Jobs', {

@@ -25,6 +25,20 @@ const schema = z.object({
   COMPANY_MESSAGE_VALIDITY_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   /** Lifetime of presigned download and upload URLs. */
   PRESIGNED_URL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  /** The OpenID issuer whose access tokens the API accepts (`iss`). */
+  JWT_ISSUER: z.url(),
+  /** Comma-separated: a token must carry one of them in `aud` (or, without `aud`, in `client_id`). */
+  JWT_AUDIENCE: z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((audience) => audience.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string()).min(1, 'at least one audience')),
+  /** The issuer's signing keys; `<issuer>/.well-known/jwks.json` unless set (Cognito, Keycloak, the local issuer). */
+  JWKS_URL: z.url().optional(),
   /** Shifts the clock (local runtime and tests only; 0 in AWS). */
   CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
 });
@@ -41,6 +55,7 @@ export type Config = Readonly<{
   companyMessageValidityDays: number;
   presignedUrlSeconds: number;
   clockOffsetMs: number;
+  accessTokens: Readonly<{ issuer: string; audiences: readonly string[]; jwksUrl: string }>;
 }>;
 
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
@@ -62,6 +77,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     companyMessageValidityDays: e.COMPANY_MESSAGE_VALIDITY_DAYS,
     presignedUrlSeconds: e.PRESIGNED_URL_SECONDS,
     clockOffsetMs: e.CLOCK_OFFSET_MS,
+    accessTokens: { issuer: e.JWT_ISSUER, audiences: e.JWT_AUDIENCE, jwksUrl: e.JWKS_URL ?? `${e.JWT_ISSUER.replace(/\/$/, '')}/.well-known/jwks.json` },
   };
 }
 

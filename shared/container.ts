@@ -15,6 +15,7 @@ import { SesMailer } from './adapters/ses/mailer';
 import { SqsNotificationQueue } from './adapters/sqs/notification-queue';
 import { UlidGenerator } from './adapters/ulid-generator';
 import { config, type Config } from './config';
+import { createAccessTokenVerifier, remoteKeys, type AccessTokenVerifier } from './http/access-tokens';
 import type { Ports } from './ports';
 import type { TableChange } from './ports/table-changes';
 
@@ -28,6 +29,8 @@ export interface Container extends Ports {
   /** The local runtime moves it (POST /local/clock). */
   clock: OffsetClock;
   clients: AwsClients;
+  /** Verifies the API's bearer tokens; the issuer's keys are cached for the container's life. */
+  accessTokens: AccessTokenVerifier;
   /** How jobs/on-table-change reads the table stream's records. */
   toTableChange: (record: DynamoDBRecord) => TableChange | undefined;
 }
@@ -39,6 +42,8 @@ export function container(): Container {
     const loaded = config();
     const clients = createAwsClients(loaded);
     const table = loaded.tableName;
+    const clock = new OffsetClock(loaded.clockOffsetMs);
+    const { issuer, audiences, jwksUrl } = loaded.accessTokens;
     current = {
       config: loaded,
       settings: {
@@ -47,7 +52,8 @@ export function container(): Container {
         companyMessageValidityDays: loaded.companyMessageValidityDays,
         presignedUrlSeconds: loaded.presignedUrlSeconds,
       },
-      clock: new OffsetClock(loaded.clockOffsetMs),
+      clock,
+      accessTokens: createAccessTokenVerifier({ issuer, audiences, keys: remoteKeys(jwksUrl), clock }),
       ids: new UlidGenerator(),
       clients,
       senders: new DynamoSendersRepository(clients.documents, table),

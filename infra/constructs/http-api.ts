@@ -1,6 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Construct } from 'constructs';
 import type { RouteDefinition } from '../../functions/routes';
@@ -12,28 +11,22 @@ export interface EboxHttpApiProps {
   environment: Readonly<Record<string, string>>;
   /** What the routes' declared touches refer to. */
   resources: Resources;
-  jwtIssuer: string;
-  /** Comma-separated: API Gateway accepts a token whose `aud` (or, without it, `client_id`) is any of them. */
-  jwtAudience: string;
 }
 
 /** API Gateway gives up on an integration after 30 s; the function should give up first. */
 const API_TIMEOUT = Duration.seconds(29);
 
-/** The HTTP API: one function and one route per entry of ROUTES. */
+/**
+ * The HTTP API: one function and one route per entry of ROUTES. No API Gateway authorizer: the
+ * functions verify the bearer tokens themselves (shared/http/access-tokens.ts), so that a missing
+ * or bad token gets the same problem+json as every other refusal, in AWS as locally.
+ */
 export class EboxHttpApi extends Construct {
   readonly api: HttpApi;
 
   constructor(scope: Construct, id: string, props: EboxHttpApiProps) {
     super(scope, id);
     this.api = new HttpApi(this, 'Api', { apiName: 'ebox-enterprise' });
-    // No scopes here: handlers check them and answer problem+json, which API Gateway cannot.
-    const authorizer = new HttpJwtAuthorizer('JwtAuthorizer', props.jwtIssuer, {
-      jwtAudience: props.jwtAudience
-        .split(',')
-        .map((audience) => audience.trim())
-        .filter(Boolean),
-    });
 
     for (const route of props.routes) {
       const fn = new EboxFunction(this, routeId(route), {
@@ -48,7 +41,6 @@ export class EboxHttpApi extends Construct {
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: new HttpLambdaIntegration(`${routeId(route)}Integration`, fn),
-        authorizer: route.auth === 'jwt' ? authorizer : undefined,
       });
     }
   }

@@ -19,9 +19,11 @@ export const DEFAULT_SETTINGS = {
 
 // `-c key=value` yields strings, cdk.json yields numbers: coerce both.
 const schema = z.object({
-  // API Gateway only accepts https issuers (it fetches their JWKS).
+  // https only: the functions fetch the issuer's keys from it.
   jwtIssuer: z.url({ protocol: /^https$/ }).default(DEFAULT_SETTINGS.jwtIssuer),
   jwtAudience: z.string().min(1).default(DEFAULT_SETTINGS.jwtAudience),
+  /** The issuer's JWKS; unset, `<jwtIssuer>/.well-known/jwks.json`. */
+  jwksUrl: z.url({ protocol: /^https$/ }).optional(),
   mailFrom: z.email().default(DEFAULT_SETTINGS.mailFrom),
   /** The SES identity the notifier may send from: the domain of `mailFrom` unless set. */
   sesIdentity: z.string().min(1).optional(),
@@ -35,7 +37,7 @@ const schema = z.object({
 });
 
 type Parsed = z.infer<typeof schema>;
-export type Settings = Readonly<Required<Omit<Parsed, 'portalUrl'>> & Pick<Parsed, 'portalUrl'>>;
+export type Settings = Readonly<Required<Omit<Parsed, 'portalUrl' | 'jwksUrl'>> & Pick<Parsed, 'portalUrl' | 'jwksUrl'>>;
 
 export function readSettings(scope: Construct): Settings {
   const raw: Record<string, unknown> = {};

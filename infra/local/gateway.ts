@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, maxHeaderSize, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { RouteDefinition } from '../../functions/routes';
 import { PayloadTooLargeError } from '../../shared/domain/errors';
 import { badRequest, headersTooLarge, notFound, toProblem, type Problem } from '../../shared/http/problem';
 import { logger } from '../../shared/logger';
-import type { AuthorizedClaims } from './jwt-authorizer';
 import { lambdaContext } from './lambda-context';
 import { observing } from './observed-access';
 
-type ApiHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: ReturnType<typeof lambdaContext>) => Promise<APIGatewayProxyStructuredResultV2>;
+type ApiHandler = (event: APIGatewayProxyEventV2, context: ReturnType<typeof lambdaContext>) => Promise<APIGatewayProxyStructuredResultV2>;
 
 export interface GatewayRoute {
   definition: RouteDefinition;
@@ -76,14 +75,7 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
 const TEXT_TYPES = /^(text\/|application\/([\w.+-]+\+)?(json|xml|x-www-form-urlencoded))/i;
 
 /** Turns an HTTP request into the API Gateway HTTP API (payload 2.0) event Lambda would receive. */
-function toEvent(
-  request: IncomingMessage,
-  url: URL,
-  route: CompiledRoute,
-  match: RegExpExecArray,
-  body: Buffer,
-  authorized?: AuthorizedClaims,
-): APIGatewayProxyEventV2WithJWTAuthorizer {
+function toEvent(request: IncomingMessage, url: URL, route: CompiledRoute, match: RegExpExecArray, body: Buffer): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
@@ -128,26 +120,17 @@ function toEvent(
       stage: '$default',
       time: now.toISOString(),
       timeEpoch: now.getTime(),
-      authorizer: {
-        principalId: '',
-        integrationLatency: 0,
-        jwt: authorized ? { claims: authorized.claims, scopes: authorized.scopes } : { claims: {}, scopes: [] },
-      },
     },
     ...(body.length ? { body: binary ? body.toString('base64') : body.toString('utf8'), isBase64Encoded: binary } : { isBase64Encoded: false }),
   };
 }
 
 /**
- * The local stand-in for API Gateway: routes, the JWT authorizer, and the in-process Lambda
- * invocation of the very handlers that run in AWS.
+ * The local stand-in for API Gateway: a plain HTTP → event adapter that routes each request to an
+ * in-process invocation of the very handler that runs in AWS. No authorizer here, as in AWS: the
+ * handlers verify the bearer tokens themselves.
  */
-export function createGateway(options: {
-  routes: GatewayRoute[];
-  authorize: (authorization: string | undefined) => Promise<AuthorizedClaims>;
-  local: LocalEndpoint;
-  portal?: PortalFiles;
-}): Server {
+export function createGateway(options: { routes: GatewayRoute[]; local: LocalEndpoint; portal?: PortalFiles }): Server {
   const routes = options.routes.map(compile);
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -165,8 +148,7 @@ export function createGateway(options: {
         for (const route of routes) {
           const match = route.definition.method === method ? route.pattern.exec(url.pathname) : null;
           if (!match) continue;
-          const authorized = route.definition.auth === 'jwt' ? await options.authorize(request.headers.authorization) : undefined;
-          const event = toEvent(request, url, route, match, body, authorized);
+          const event = toEvent(request, url, route, match, body);
           const result = await observing(event.routeKey, () => route.handler(event, lambdaContext(route.definition.handler)));
           const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]));
           send(

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ROUTES } from '../../functions/routes';
 import { createAwsClients } from '../../shared/adapters/aws-clients';
 import { parseConfig } from '../../shared/config';
@@ -16,7 +16,6 @@ import { startSesFaultProxy } from './emulators/ses-fault-proxy';
 import { createGateway, type GatewayRoute } from './gateway';
 import { createLocalIssuer } from './issuer';
 import { LocalJobs } from './jobs';
-import { createJwtAuthorizer } from './jwt-authorizer';
 import { loadHandler } from './lambda-context';
 import { observeClients } from './observed-access';
 import { PORTAL_CLIENT_ID } from './oidc/client';
@@ -75,6 +74,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const sesProxy = await startSesFaultProxy(ses.endpoint);
     stops.push(sesProxy.stop);
 
+    const issuerUrl = `http://localhost:${options.port}/local`;
     // The handlers read their configuration from the environment, as in Lambda.
     Object.assign(process.env, {
       AWS_REGION: 'eu-west-1',
@@ -89,6 +89,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       SES_ENDPOINT: sesProxy.endpoint,
       MAIL_FROM: process.env.MAIL_FROM ?? 'no-reply@ebox.local',
       PORTAL_URL: process.env.PORTAL_URL ?? `http://localhost:${options.port}`,
+      // The handlers verify tokens against the local issuer's JWKS, fetched over HTTP as in AWS.
+      JWT_ISSUER: issuerUrl,
+      JWT_AUDIENCE: API_AUDIENCE,
     });
     // Resources first: the queue URL the emulator gives goes into the handlers' configuration.
     const bootstrap = parseConfig(process.env);
@@ -104,20 +107,19 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       Promise.all(
         ROUTES.map(async (definition) => ({
           definition,
-          handler: await loadHandler<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2>(ROOT, definition.handler),
+          handler: await loadHandler<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(ROOT, definition.handler),
         })),
       ),
     );
     const jobs = await timed('jobs', () => LocalJobs.create(ROOT, deps, resources));
     stops.push(() => jobs.stop());
 
-    const issuer = await createLocalIssuer(`http://localhost:${options.port}/local`, API_AUDIENCE, deps.clock);
+    const issuer = await createLocalIssuer(issuerUrl, API_AUDIENCE, deps.clock);
     const portal = await timed('portal (web/, Vite)', () => buildLocalPortal({ issuer: issuer.issuer, clientId: PORTAL_CLIENT_ID }));
     stops.push(portal.stop);
     options.progress(`    ${portal.files} files; the first page loads ${(portal.initialJsGzipBytes / 1024).toFixed(1)} kB of JavaScript, gzipped`);
     const server = createGateway({
       routes,
-      authorize: createJwtAuthorizer({ issuer: issuer.issuer, audience: API_AUDIENCE, jwks: () => issuer.jwks(), clock: deps.clock }),
       local: createLocalApi({ issuer, clock: deps.clock, jobs, sesEndpoint: ses.endpoint, sesProxy }),
       portal: portal.serve,
     });

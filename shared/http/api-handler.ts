@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
 import type { Caller } from '../domain/caller';
 import { InvalidInputError } from '../domain/errors';
+import { container } from '../container';
 import { logger } from '../logger';
+import type { AccessTokenVerifier } from './access-tokens';
 import { readCaller, requireScope } from './auth';
 import { toProblem } from './problem';
 import { jsonResponse, problemResponse, type ApiResult } from './responses';
 import type { RouteContract } from './route-contract';
 import { parseInput } from './validation';
 
-type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+type ApiEvent = APIGatewayProxyEventV2;
 type ApiResponse = APIGatewayProxyStructuredResultV2;
 
 interface RequestState {
@@ -114,15 +116,23 @@ export type RouteHandler = ReturnType<typeof build> & { readonly contract: Route
 
 const withContract = (handler: ReturnType<typeof build>, contract: RouteContract): RouteHandler => Object.assign(handler, { contract });
 
-/** An authenticated route: caller from the JWT claims, the contract's scopes checked, its inputs validated by its zod schemas. */
+/** The container's verifier, created on the first request (not at import: a handler module loads without configuration). */
+const containerAccessTokens = (): AccessTokenVerifier => container().accessTokens;
+
+/**
+ * An authenticated route: the bearer token verified here (not by API Gateway, so a refusal is
+ * problem+json), the caller read from its claims, the contract's scopes checked, its inputs
+ * validated by its zod schemas.
+ */
 export function routeHandler<P extends z.ZodType = typeof empty, Q extends z.ZodType = typeof empty, B extends z.ZodType = typeof empty>(
   contract: RouteContract<P, Q, B>,
   run: (request: ApiRequest<z.output<P>, z.output<Q>, z.output<B>>) => Promise<ApiResult>,
+  accessTokens: () => AccessTokenVerifier = containerAccessTokens,
 ): RouteHandler {
   const { security } = contract;
   if (security === 'public') throw new Error(`${contract.method} ${contract.path} is public: build it with publicRouteHandler`);
   const handler = build(async (event, log) => {
-    const caller = readCaller(event);
+    const caller = readCaller(await accessTokens().verify(event.headers?.authorization));
     requireScope(caller, security);
     const params = parseInput((contract.params ?? empty) as P, event.pathParameters ?? {}, 'path');
     const query = parseInput((contract.query ?? empty) as Q, event.queryStringParameters ?? {}, 'query');

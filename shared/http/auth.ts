@@ -1,24 +1,20 @@
-import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import type { JWTPayload } from 'jose';
 import type { Caller } from '../domain/caller';
 import { MissingScopeError, UnauthenticatedError } from '../domain/errors';
 import { parseSsin } from '../domain/ssin';
 
-type Claims = Record<string, string | number | boolean | string[]>;
-
 /**
- * Reads the caller from the claims the JWT authorizer verified (API Gateway in AWS, the local
- * gateway on a laptop): `ssin` + `name` for a person, `client_id` for a machine client.
+ * Reads the caller from the claims of a verified access token (access-tokens.ts): `ssin` +
+ * `name` for a person, `client_id` for a machine client.
  */
-export function readCaller(event: APIGatewayProxyEventV2WithJWTAuthorizer): Caller {
-  const claims: Claims | undefined = event.requestContext.authorizer?.jwt?.claims;
-  if (!claims) throw new UnauthenticatedError('noAccessToken', 'This operation requires a bearer access token');
-  // API Gateway hands a list claim over as "[a b]"; a plain OAuth2 scope claim is "a b".
-  const scopeClaim = Array.isArray(claims.scope) ? claims.scope.join(' ') : String(claims.scope ?? '').replace(/^\[(.*)\]$/, '$1');
-  const scopes = scopeClaim.split(/[\s,]+/).filter((scope) => scope.length > 0);
+export function readCaller(claims: JWTPayload): Caller {
+  // OAuth2 says "a b"; some providers send a list.
+  const scopeClaim = Array.isArray(claims.scope) ? claims.scope.join(' ') : typeof claims.scope === 'string' ? claims.scope : '';
+  const scopes = scopeClaim.split(/\s+/).filter((scope) => scope.length > 0);
   if (typeof claims.ssin === 'string') {
     const ssin = parseSsin(claims.ssin);
     if (!ssin.ok) throw new UnauthenticatedError('invalidAccessToken', 'The access token carries an invalid ssin claim');
-    return { kind: 'person', ssin: ssin.value, name: String(claims.name ?? ''), scopes };
+    return { kind: 'person', ssin: ssin.value, name: typeof claims.name === 'string' ? claims.name : '', scopes };
   }
   if (typeof claims.client_id === 'string' && claims.client_id.length > 0) {
     return { kind: 'client', clientId: claims.client_id, scopes };

@@ -33,7 +33,7 @@ interface ProblemIssue {
   detail: string;
 }
 
-const belgif = (name: string) => `urn:problem-type:belgif:${name}`;
+export const belgif = (name: string) => `urn:problem-type:belgif:${name}`;
 const ebox = (name: string) => `urn:problem-type:ebox:${name}`;
 
 const ISSUE_TITLES: Record<string, string> = {

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { Problem } from './problem';
+import { belgif, type Problem } from './problem';
 
 /** What a route returns; the HTTP stack serialises it. */
 export interface ApiResult {
@@ -37,10 +37,18 @@ export function jsonResponse(result: ApiResult): APIGatewayProxyStructuredResult
   };
 }
 
+/** RFC 6750: a 401 names the scheme, and says `invalid_token` when a token was sent but refused. */
+const BEARER_CHALLENGES: Readonly<Record<string, string>> = {
+  [belgif('noAccessToken')]: 'Bearer realm="ebox"',
+  [belgif('invalidAccessToken')]: 'Bearer realm="ebox", error="invalid_token"',
+  [belgif('expiredAccessToken')]: 'Bearer realm="ebox", error="invalid_token", error_description="The access token expired"',
+};
+
 export function problemResponse(problem: Problem): APIGatewayProxyStructuredResultV2 {
+  const challenge = BEARER_CHALLENGES[problem.type];
   return {
     statusCode: problem.status,
-    headers: { 'Content-Type': 'application/problem+json' },
+    headers: { 'Content-Type': 'application/problem+json', ...(challenge ? { 'WWW-Authenticate': challenge } : {}) },
     body: JSON.stringify(problem),
   };
 }

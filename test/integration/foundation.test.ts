@@ -54,7 +54,7 @@ describe('local runtime', () => {
   });
 });
 
-describe('GET /v1/me and the JWT authorizer', () => {
+describe('GET /v1/me and the token check (in the function, as in AWS)', () => {
   it('returns the identity of a person from the token', async () => {
     const token = await personToken('85073003328', 'Anne Dupont');
     const response = await call('GET', '/v1/me', { token, headers: { 'BelGov-Trace-Id': 'client-trace-1' } });
@@ -64,11 +64,14 @@ describe('GET /v1/me and the JWT authorizer', () => {
     expect(response.headers.get('belgov-related-trace-id')).toBe('client-trace-1');
   });
 
-  it('refuses a request without a token: noAccessToken', async () => {
-    const response = await call('GET', '/v1/me');
+  it('refuses a request without a token: noAccessToken, answered by the handler itself', async () => {
+    const response = await call('GET', '/v1/me', { headers: { 'BelGov-Trace-Id': 'client-trace-2' } });
     expect(response.status).toBe(401);
     expect(response.headers.get('content-type')).toBe(PROBLEM_JSON);
-    expect(response.body.type).toBe('urn:problem-type:belgif:noAccessToken');
+    expect(response.body).toMatchObject({ type: 'urn:problem-type:belgif:noAccessToken', status: 401, instance: '/v1/me' });
+    // The handler's HTTP stack (shared/http) adds these; the gateway has no authorizer of its own.
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="ebox"');
+    expect(response.headers.get('belgov-related-trace-id')).toBe('client-trace-2');
   });
 
   it('refuses a token signed by another key: invalidAccessToken', async () => {
@@ -83,6 +86,8 @@ describe('GET /v1/me and the JWT authorizer', () => {
       .sign(privateKey);
     const response = await call('GET', '/v1/me', { token: forged });
     expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toBe(PROBLEM_JSON);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="ebox", error="invalid_token"');
     expect(response.body.type).toBe('urn:problem-type:belgif:invalidAccessToken');
   });
 

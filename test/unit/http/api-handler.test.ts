@@ -4,15 +4,24 @@ import type { Caller } from '../../../shared/domain/caller';
 import { MissingPermissionError, NotFoundError } from '../../../shared/domain/errors';
 import { enterpriseNumberSchema, booleanQuerySchema, multilingualTextSchema } from '../../../shared/domain/schemas';
 import type { Scope } from '../../../shared/domain/roles';
-import { publicRouteHandler, routeHandler } from '../../../shared/http/api-handler';
+import { publicRouteHandler, routeHandler as stackRouteHandler } from '../../../shared/http/api-handler';
 import type { RouteContract } from '../../../shared/http/route-contract';
 import type { Problem } from '../../../shared/http/problem';
 import { created, noContent, ok } from '../../../shared/http/responses';
+import { signAccessToken, testAccessTokens } from '../fixtures/access-tokens';
 import { clientClaims, httpEvent, jsonBody, lambdaContext, personClaims } from '../fixtures/http-event';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const context = lambdaContext();
 const problemOf = (response: { body?: string }) => JSON.parse(response.body ?? 'null') as Problem;
+
+/** The HTTP stack as it runs in AWS, verifying the tokens of the fixture issuer. */
+function routeHandler<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  contract: RouteContract<P, Q, B>,
+  run: Parameters<typeof stackRouteHandler<P, Q, B>>[1],
+) {
+  return stackRouteHandler(contract, run, () => testAccessTokens);
+}
 
 /** A route of these tests, declared as the real ones are (only the scopes and schemas matter here). */
 function testRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType>(spec: {
@@ -188,13 +197,84 @@ describe('routeHandler: the caller', () => {
   });
 });
 
+describe('routeHandler: the bearer token, verified by the function itself', () => {
+  const secondsAt = (date: Date) => Math.floor(date.getTime() / 1000);
+  const now = secondsAt(new Date('2026-11-28T21:56:39.123Z'));
+  const withToken = (authorization: string) => httpEvent({ route: listRoute, pathParameters: { enterpriseNumber: '0123456749' }, headers: { authorization } });
+  const refusal = async (authorization: string) => {
+    const response = await listMessages(withToken(authorization), context);
+    return {
+      status: response.statusCode,
+      type: problemOf(response).type,
+      detail: problemOf(response).detail,
+      challenge: response.headers?.['WWW-Authenticate'],
+    };
+  };
+  const invalid = 'urn:problem-type:belgif:invalidAccessToken';
+
+  beforeEach(() => {
+    seen.length = 0;
+  });
+  afterEach(() => expect(seen).toEqual([]));
+
+  it('refuses a token signed by a key the issuer never published', async () => {
+    expect(await refusal(`Bearer ${signAccessToken(personClaims(), { signedBy: 'stranger' })}`)).toEqual({
+      status: 401,
+      type: invalid,
+      detail: 'The access token is invalid (signature, issuer or format)',
+      challenge: 'Bearer realm="ebox", error="invalid_token"',
+    });
+  });
+
+  it('refuses an expired token as expiredAccessToken', async () => {
+    expect(await refusal(`Bearer ${signAccessToken({ ...personClaims(), iat: now - 7200, exp: now - 1 })}`)).toEqual({
+      status: 401,
+      type: 'urn:problem-type:belgif:expiredAccessToken',
+      detail: 'The access token has expired',
+      challenge: 'Bearer realm="ebox", error="invalid_token", error_description="The access token expired"',
+    });
+  });
+
+  it('refuses a token from another issuer', async () => {
+    expect(await refusal(`Bearer ${signAccessToken({ ...personClaims(), iss: 'https://elsewhere.example.com' })}`)).toMatchObject({
+      status: 401,
+      type: invalid,
+    });
+  });
+
+  it('refuses a token issued for another API (audience)', async () => {
+    expect(await refusal(`Bearer ${signAccessToken({ ...personClaims(), aud: ['another-api'] })}`)).toEqual(
+      expect.objectContaining({ status: 401, type: invalid, detail: 'The access token was not issued for this API (audience)' }),
+    );
+  });
+
+  it('accepts a client-credentials token without aud whose client_id is a configured audience (Cognito)', async () => {
+    const response = await listMessages(withToken(`Bearer ${signAccessToken({ aud: undefined, client_id: 'ebox-api', scope: 'ebox/read' })}`), context);
+    expect(response.statusCode).toBe(200);
+    seen.length = 0;
+  });
+
+  it('refuses an unsigned token (alg none) and a token that is not a JWT', async () => {
+    const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url')}.${Buffer.from(JSON.stringify(personClaims())).toString('base64url')}.`;
+    expect(await refusal(`Bearer ${unsigned}`)).toMatchObject({ status: 401, type: invalid });
+    expect(await refusal('Bearer not-a-token')).toMatchObject({ status: 401, type: invalid });
+  });
+
+  it('refuses another scheme than Bearer as invalid, not as missing', async () => {
+    expect(await refusal('Basic b25zczpzZWNyZXQ=')).toEqual(
+      expect.objectContaining({ status: 401, type: invalid, detail: 'The Authorization header must be "Bearer <access token>"' }),
+    );
+  });
+});
+
 describe('routeHandler: refusals as application/problem+json', () => {
-  it('answers 401 noAccessToken when the authorizer passed no claims', async () => {
+  it('answers 401 noAccessToken when the request carries no token', async () => {
     const event = httpEvent({ route: listRoute, pathParameters: { enterpriseNumber: '0123456749' }, claims: null, headers: { 'belgov-trace-id': 'trace-1' } });
     const response = await listMessages(event, context);
     expect(response.statusCode).toBe(401);
     expect(response.headers).toEqual({
       'Content-Type': 'application/problem+json',
+      'WWW-Authenticate': 'Bearer realm="ebox"',
       'BelGov-Trace-Id': expect.stringMatching(UUID),
       'BelGov-Related-Trace-Id': 'trace-1',
     });
@@ -202,7 +282,7 @@ describe('routeHandler: refusals as application/problem+json', () => {
       type: 'urn:problem-type:belgif:noAccessToken',
       title: 'No Access Token',
       status: 401,
-      detail: 'This operation requires a bearer access token',
+      detail: 'This operation requires a bearer access token in the Authorization header',
       instance: '/v1/enterprises/0123456749/messages',
     });
     expect(seen).toEqual([]);
