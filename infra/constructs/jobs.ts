@@ -10,7 +10,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EboxFunction } from './ebox-function';
 import { NOTIFIER_TIMEOUT } from './notifications';
-import { DEAD_LETTER_RETENTION, SecureQueue } from './secure-queue';
+import { DeadLetterQueue } from './secure-queue';
 
 export interface JobsProps {
   environment: Readonly<Record<string, string>>;
@@ -27,7 +27,9 @@ export class Jobs extends Construct {
   readonly notifier: EboxFunction;
   readonly expiryWarnings: EboxFunction;
   /** Where stream batches land (as metadata) once their retries are spent. */
-  readonly streamFailuresQueue: SecureQueue;
+  readonly streamFailuresQueue: DeadLetterQueue;
+  /** The jobs EventBridge Scheduler runs every day: each must run, and succeed, once a day. */
+  readonly daily: readonly EboxFunction[];
 
   constructor(scope: Construct, id: string, props: JobsProps) {
     super(scope, id);
@@ -39,7 +41,7 @@ export class Jobs extends Construct {
       description: 'Table stream: deletes expired documents, queues new-message notifications',
       timeout: Duration.minutes(1),
     });
-    this.streamFailuresQueue = new SecureQueue(this, 'StreamFailures', { retentionPeriod: DEAD_LETTER_RETENTION });
+    this.streamFailuresQueue = new DeadLetterQueue(this, 'StreamFailures');
     this.onTableChange.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -89,5 +91,6 @@ export class Jobs extends Construct {
       schedule: ScheduleExpression.cron({ minute: '0', hour: '6', timeZone: TimeZone.EUROPE_BRUSSELS }),
       target: new LambdaInvoke(this.expiryWarnings, { retryAttempts: 3 }),
     });
+    this.daily = [this.expiryWarnings];
   }
 }

@@ -1,16 +1,16 @@
 import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { NOTIFICATIONS_QUEUE } from '../definitions';
-import { DEAD_LETTER_RETENTION, SecureQueue } from './secure-queue';
+import { DeadLetterQueue, SecureQueue } from './secure-queue';
 
 /** The queue every email goes through, and the dead-letter queue for those that keep failing. */
 export class Notifications extends Construct {
   readonly queue: SecureQueue;
-  readonly deadLetterQueue: SecureQueue;
+  readonly deadLetterQueue: DeadLetterQueue;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    this.deadLetterQueue = new SecureQueue(this, 'DeadLetterQueue', { retentionPeriod: DEAD_LETTER_RETENTION });
+    this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetterQueue');
     this.queue = new SecureQueue(this, 'Queue', {
       visibilityTimeout: Duration.seconds(NOTIFICATIONS_QUEUE.visibilityTimeoutSeconds),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: NOTIFICATIONS_QUEUE.maxReceiveCount },

@@ -10,4 +10,14 @@ export class SecureQueue extends Queue {
 }
 
 /** How long a dead-letter queue keeps what failed: SQS's maximum, time enough to look. */
-export const DEAD_LETTER_RETENTION = Duration.days(14);
+const DEAD_LETTER_RETENTION = Duration.days(14);
+
+/**
+ * Where work lands once its retries are spent. Every one is watched (an alarm on its first
+ * message) and can be moved back to its source with `npm run redrive`.
+ */
+export class DeadLetterQueue extends SecureQueue {
+  constructor(scope: Construct, id: string) {
+    super(scope, id, { retentionPeriod: DEAD_LETTER_RETENTION });
+  }
+}

@@ -31,13 +31,16 @@ const schema = z.object({
   portalUrl: z.url().optional(),
   /** The portal's OpenID client id at the provider (a public client: no secret). */
   portalClientId: z.string().min(1).default(DEFAULT_SETTINGS.portalClientId),
+  /** Who receives the alarms (an SNS email subscription); unset, the topic has no subscriber. */
+  alarmEmail: z.email().optional(),
   expiryWarningDays: z.coerce.number().int().min(1).max(90).default(DEFAULT_SETTINGS.expiryWarningDays),
   companyMessageValidityDays: z.coerce.number().int().min(1).max(3650).default(DEFAULT_SETTINGS.companyMessageValidityDays),
   presignedUrlSeconds: z.coerce.number().int().min(10).max(3600).default(DEFAULT_SETTINGS.presignedUrlSeconds),
 });
 
 type Parsed = z.infer<typeof schema>;
-export type Settings = Readonly<Required<Omit<Parsed, 'portalUrl' | 'jwksUrl'>> & Pick<Parsed, 'portalUrl' | 'jwksUrl'>>;
+type OptionalSetting = 'portalUrl' | 'jwksUrl' | 'alarmEmail';
+export type Settings = Readonly<Required<Omit<Parsed, OptionalSetting>> & Pick<Parsed, OptionalSetting>>;
 
 export function readSettings(scope: Construct): Settings {
   const raw: Record<string, unknown> = {};
