@@ -10,8 +10,8 @@ export const NOTIFICATIONS_QUEUE = {
   visibilityTimeoutSeconds: 180,
 } as const;
 
-/** Stream records the table-change consumer could not process, after its retries. */
-export const STREAM_FAILURES_QUEUE = { name: 'stream-failures' } as const;
+/** The stack outputs naming each dead-letter queue `npm run redrive -- <name>` works on. */
+export const DEAD_LETTER_OUTPUTS = { notifications: 'NotificationsDeadLetterQueueUrl', 'daily-jobs': 'DailyDeadLettersQueueUrl' } as const;
 
 /** Presigned uploads land under this prefix; a lifecycle rule removes those never attached. */
 export { UPLOADS_PREFIX } from '../shared/adapters/s3/document-store';

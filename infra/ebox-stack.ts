@@ -2,18 +2,27 @@ import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../functions/routes';
 import { Data } from './constructs/data';
+import { DEAD_LETTER_OUTPUTS } from './definitions';
 import { EboxHttpApi } from './constructs/http-api';
 import { Jobs } from './constructs/jobs';
+import { Monitoring } from './constructs/monitoring';
 import { Notifications } from './constructs/notifications';
 import { Portal } from './constructs/portal';
 import { readSettings } from './constructs/settings';
 
+export interface EboxStackProps extends StackProps {
+  /** The CloudFront distribution's WAF web ACL, from the us-east-1 stack (infra/edge-stack.ts); none without it. */
+  webAclArn?: string;
+}
+
 /** Everything e-Box Enterprise runs on in AWS. Settings come from CDK context (see cdk.json). */
 export class EboxStack extends Stack {
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props?: EboxStackProps) {
     super(scope, id, props);
     const settings = readSettings(this);
-    const data = new Data(this, 'Data');
+    const prod = settings.stage === 'prod';
+    this.terminationProtection = prod;
+    const data = new Data(this, 'Data', { deletionProtection: prod });
     const notifications = new Notifications(this, 'Notifications');
 
     // Unset, the emails link to the distribution, which needs the API, whose functions need this
@@ -27,6 +36,7 @@ export class EboxStack extends Stack {
       BUCKET_NAME: data.bucket.bucketName,
       NOTIFICATIONS_QUEUE_URL: notifications.queue.queueUrl,
       MAIL_FROM: settings.mailFrom,
+      SES_CONFIGURATION_SET: notifications.configurationSet.configurationSetName,
       PORTAL_URL: portalUrl,
       EXPIRY_WARNING_DAYS: String(settings.expiryWarningDays),
       COMPANY_MESSAGE_VALIDITY_DAYS: String(settings.companyMessageValidityDays),
@@ -40,14 +50,21 @@ export class EboxStack extends Stack {
       routes: ROUTES,
       environment,
       resources: { table: data.table, bucket: data.bucket, queues: { notifications: notifications.queue } },
+      throttle: { rateLimit: settings.apiRateLimit, burstLimit: settings.apiBurstLimit },
     });
-    const portal = new Portal(this, 'Portal', { api: http.api, jwtIssuer: settings.jwtIssuer, clientId: settings.portalClientId });
-    new Jobs(this, 'Jobs', {
+    const portal = new Portal(this, 'Portal', {
+      api: http.api,
+      jwtIssuer: settings.jwtIssuer,
+      clientId: settings.portalClientId,
+      webAclArn: props?.webAclArn,
+    });
+    const jobs = new Jobs(this, 'Jobs', {
       environment,
       table: data.table,
       bucket: data.bucket,
       notificationsQueue: notifications.queue,
       sesIdentity: settings.sesIdentity,
+      sesConfigurationSetName: notifications.configurationSet.configurationSetName,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: http.api.apiEndpoint, description: 'Base URL of the HTTP API' });
@@ -57,5 +74,13 @@ export class EboxStack extends Stack {
     new CfnOutput(this, 'PortalUrl', { value: portal.url, description: 'The portal, and the API under /v1, on CloudFront' });
     new CfnOutput(this, 'DistributionId', { value: portal.distribution.distributionId });
     new CfnOutput(this, 'PortalBucketName', { value: portal.bucket.bucketName });
+    // What ops need to recover failed work (README, "Recovering failed work"; npm run redrive reads them).
+    new CfnOutput(this, DEAD_LETTER_OUTPUTS.notifications, { value: notifications.deadLetterQueue.queueUrl });
+    new CfnOutput(this, DEAD_LETTER_OUTPUTS['daily-jobs'], { value: jobs.dailyDeadLetters.queueUrl });
+    new CfnOutput(this, 'StreamFailuresBucketName', { value: jobs.streamFailures.bucketName });
+    new CfnOutput(this, 'ReplayStreamFailuresFunctionName', { value: jobs.replayStreamFailures.functionName });
+
+    // Last: it watches every dead-letter queue and function built above.
+    new Monitoring(this, 'Monitoring', { api: http.api, dailyJobs: jobs.daily, notifications, alarmEmail: settings.alarmEmail });
   }
 }

@@ -9,6 +9,8 @@ const schema = z.object({
   BUCKET_NAME: z.string().min(3),
   // Not z.url(): emulator queue URLs such as http://sqs.eu-west-1.127.0.0.1:4566/… fail its host check.
   NOTIFICATIONS_QUEUE_URL: z.string().regex(/^https?:\/\/\S+$/, 'an http(s) queue URL'),
+  /** Where the stream consumer's failed batches are kept; only the job that replays them is given it. */
+  STREAM_FAILURES_BUCKET: z.string().min(3).optional(),
   AWS_REGION: z.string().min(1).default('eu-west-1'),
   /** Emulator endpoints; absent in AWS. */
   DYNAMODB_ENDPOINT: z.url().optional(),
@@ -17,6 +19,8 @@ const schema = z.object({
   SES_ENDPOINT: z.url().optional(),
   /** The verified SES identity that every notification comes from. */
   MAIL_FROM: z.email(),
+  /** The SES configuration set every email is sent with, which reports bounces and complaints; absent locally. */
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
   /** Base URL of the company portal, linked from emails. */
   PORTAL_URL: z.url(),
   /** Days before expiry when a company is warned. */
@@ -47,9 +51,11 @@ export type Config = Readonly<{
   tableName: string;
   bucketName: string;
   notificationsQueueUrl: string;
+  streamFailuresBucket?: string;
   region: string;
   endpoints: Readonly<{ dynamodb?: string; s3?: string; sqs?: string; ses?: string }>;
   mailFrom: string;
+  sesConfigurationSet?: string;
   portalUrl: string;
   expiryWarningDays: number;
   companyMessageValidityDays: number;
@@ -69,9 +75,11 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     tableName: e.TABLE_NAME,
     bucketName: e.BUCKET_NAME,
     notificationsQueueUrl: e.NOTIFICATIONS_QUEUE_URL,
+    ...(e.STREAM_FAILURES_BUCKET ? { streamFailuresBucket: e.STREAM_FAILURES_BUCKET } : {}),
     region: e.AWS_REGION,
     endpoints: { dynamodb: e.DYNAMODB_ENDPOINT, s3: e.S3_ENDPOINT, sqs: e.SQS_ENDPOINT, ses: e.SES_ENDPOINT },
     mailFrom: e.MAIL_FROM,
+    sesConfigurationSet: e.SES_CONFIGURATION_SET,
     portalUrl: e.PORTAL_URL,
     expiryWarningDays: e.EXPIRY_WARNING_DAYS,
     companyMessageValidityDays: e.COMPANY_MESSAGE_VALIDITY_DAYS,

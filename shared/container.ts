@@ -1,4 +1,3 @@
-import type { DynamoDBRecord } from 'aws-lambda';
 import { createAwsClients, type AwsClients } from './adapters/aws-clients';
 import { DynamoAuditRepository } from './adapters/dynamodb/audit-repository';
 import { DynamoClientBindingsRepository } from './adapters/dynamodb/client-bindings-repository';
@@ -7,16 +6,20 @@ import { DynamoMessagesRepository } from './adapters/dynamodb/messages-repositor
 import { DynamoNotificationsRepository } from './adapters/dynamodb/notifications-repository';
 import { DynamoCompanyMessagesRepository } from './adapters/dynamodb/company-messages-repository';
 import { DynamoSendersRepository } from './adapters/dynamodb/senders-repository';
-import { toTableChange } from './adapters/dynamodb/stream-records';
+import { toTableChange, type StreamRecordImage } from './adapters/dynamodb/stream-records';
 import { DynamoUploadsRepository } from './adapters/dynamodb/uploads-repository';
 import { OffsetClock } from './adapters/offset-clock';
+import { EmfMetrics } from './adapters/powertools/emf-metrics';
 import { S3DocumentStore } from './adapters/s3/document-store';
+import { S3StreamFailures } from './adapters/s3/stream-failures';
 import { SesMailer } from './adapters/ses/mailer';
 import { SqsNotificationQueue } from './adapters/sqs/notification-queue';
 import { UlidGenerator } from './adapters/ulid-generator';
 import { config, type Config } from './config';
 import { createAccessTokenVerifier, remoteKeys, type AccessTokenVerifier } from './http/access-tokens';
+import { powertoolsMetrics } from './observability';
 import type { Ports } from './ports';
+import type { StreamFailures } from './ports/stream-failures';
 import type { TableChange } from './ports/table-changes';
 
 /**
@@ -32,7 +35,9 @@ export interface Container extends Ports {
   /** Verifies the API's bearer tokens; the issuer's keys are cached for the container's life. */
   accessTokens: AccessTokenVerifier;
   /** How jobs/on-table-change reads the table stream's records. */
-  toTableChange: (record: DynamoDBRecord) => TableChange | undefined;
+  toTableChange: (record: StreamRecordImage) => TableChange | undefined;
+  /** The stream consumer's failed batches; only the replay job is given their bucket (STREAM_FAILURES_BUCKET). */
+  streamFailures: StreamFailures | undefined;
 }
 
 let current: Container | undefined;
@@ -66,8 +71,10 @@ export function container(): Container {
       notifications: new DynamoNotificationsRepository(clients.documents, table),
       companyMessages: new DynamoCompanyMessagesRepository(clients.documents, table),
       notificationQueue: new SqsNotificationQueue(clients.sqs, loaded.notificationsQueueUrl),
-      mailer: new SesMailer(clients.ses, loaded.mailFrom),
+      mailer: new SesMailer(clients.ses, loaded.mailFrom, loaded.sesConfigurationSet),
+      metrics: new EmfMetrics(powertoolsMetrics),
       toTableChange,
+      streamFailures: loaded.streamFailuresBucket ? new S3StreamFailures(clients.s3, loaded.streamFailuresBucket, toTableChange) : undefined,
     };
   }
   return current;

@@ -3,14 +3,32 @@ import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, Tabl
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { TABLE_SCHEMA } from '../../shared/adapters/dynamodb/table-schema';
+import type { BucketArea } from '../../shared/http/route-contract';
 import { UPLOADS_PREFIX } from '../definitions';
+
+/** Where live PDFs are: a message's, and a company message's (object-keys.ts makes the keys). */
+const LIVE_AREAS: readonly BucketArea[] = ['documents', 'company-messages'];
+
+/**
+ * Age at which the lifecycle rule deletes a PDF that the normal path (TTL, then the stream
+ * consumer) missed. No PDF is live longer than 3650 days: the most a document type's `validityDays`
+ * (functions/admin/put-sender/schema.ts) or `companyMessageValidityDays` (settings.ts) allows, a
+ * reply expiring with the message it answers; a PDF is written after its expiry is fixed, never
+ * before. The 30 days absorb clock skew and leave the normal path well ahead of the net.
+ */
+const SAFETY_NET_DAYS = 3650 + 30;
+
+export interface DataProps {
+  /** DynamoDB deletion protection (prod): the table cannot be deleted, by CloudFormation or by hand. */
+  deletionProtection: boolean;
+}
 
 /** The stateful part: the single table and the documents bucket, both kept when the stack goes. */
 export class Data extends Construct {
   readonly table: Table;
   readonly bucket: Bucket;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: DataProps) {
     super(scope, id);
 
     this.table = new Table(this, 'Table', {
@@ -23,6 +41,7 @@ export class Data extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: TableEncryption.AWS_MANAGED,
       removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: props.deletionProtection,
     });
     for (const [indexName, index] of Object.entries(TABLE_SCHEMA.indexes)) {
       this.table.addGlobalSecondaryIndex({
@@ -44,6 +63,7 @@ export class Data extends Construct {
       lifecycleRules: [
         { id: 'unattached-uploads', prefix: UPLOADS_PREFIX, expiration: Duration.days(1) },
         { id: 'incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        ...LIVE_AREAS.map((area) => ({ id: `${area}-safety-net`, prefix: `${area}/`, expiration: Duration.days(SAFETY_NET_DAYS) })),
       ],
       removalPolicy: RemovalPolicy.RETAIN,
     });

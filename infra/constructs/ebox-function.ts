@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Duration } from 'aws-cdk-lib';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -21,6 +21,8 @@ export interface EboxFunctionProps {
   description: string;
   timeout: Duration;
   memorySize?: number;
+  /** Kept for this function alone, out of the account's pool (jobs, so that API traffic cannot starve them). */
+  reservedConcurrentExecutions?: number;
 }
 
 /** The one way this app makes a Lambda function: same runtime, bundling and logging everywhere. */
@@ -35,8 +37,11 @@ export class EboxFunction extends NodejsFunction {
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       description: props.description,
       environment: { ...BASE_ENVIRONMENT, ...props.environment },
+      // X-Ray: the invocation and its DynamoDB, SQS and SES calls (Powertools Tracer, shared/observability.ts).
+      tracing: Tracing.ACTIVE,
       // An explicit log group, not `logRetention`: no custom resource with a '*' policy.
       logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH }),
       bundling: {

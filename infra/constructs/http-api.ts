@@ -1,6 +1,7 @@
-import { Duration } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
+import { CfnStage, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteDefinition } from '../../functions/routes';
 import { EboxFunction } from './ebox-function';
@@ -11,10 +12,30 @@ export interface EboxHttpApiProps {
   environment: Readonly<Record<string, string>>;
   /** What the routes' declared touches refer to. */
   resources: Resources;
+  /** The whole API's limits, all callers together (settings `apiRateLimit`, `apiBurstLimit`). */
+  throttle: { rateLimit: number; burstLimit: number };
 }
 
 /** API Gateway gives up on an integration after 30 s; the function should give up first. */
 const API_TIMEOUT = Duration.seconds(29);
+
+/**
+ * One JSON line per request, without personal data: paths carry enterprise numbers and SSINs, so
+ * the route's template (`GET /v1/enterprises/{enterpriseNumber}`) stands for the path, and neither
+ * the query string, the caller's IP address nor its user agent is logged.
+ */
+const ACCESS_LOG_FORMAT = JSON.stringify({
+  requestId: '$context.requestId',
+  requestTime: '$context.requestTime',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  responseLength: '$context.responseLength',
+  integrationLatency: '$context.integrationLatency',
+  responseLatency: '$context.responseLatency',
+  integrationErrorMessage: '$context.integrationErrorMessage',
+  // API Gateway's own refusals: throttling, no such route.
+  errorMessage: '$context.error.message',
+});
 
 /**
  * The HTTP API: one function and one route per entry of ROUTES. No API Gateway authorizer: the
@@ -27,6 +48,7 @@ export class EboxHttpApi extends Construct {
   constructor(scope: Construct, id: string, props: EboxHttpApiProps) {
     super(scope, id);
     this.api = new HttpApi(this, 'Api', { apiName: 'ebox-enterprise' });
+    this.configureDefaultStage(props.throttle);
 
     for (const route of props.routes) {
       const fn = new EboxFunction(this, routeId(route), {
@@ -43,6 +65,27 @@ export class EboxHttpApi extends Construct {
         integration: new HttpLambdaIntegration(`${routeId(route)}Integration`, fn),
       });
     }
+  }
+
+  /**
+   * The default stage that HttpApi makes takes neither throttling nor access logs from its props:
+   * set them on its CloudFormation resource, which keeps the stage deployed today in place.
+   */
+  private configureDefaultStage(throttle: EboxHttpApiProps['throttle']): void {
+    const stage = this.api.defaultStage?.node.defaultChild;
+    if (!(stage instanceof CfnStage)) throw new Error('The HTTP API has no default stage to configure');
+    const logGroup = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });
+    stage.defaultRouteSettings = { throttlingRateLimit: throttle.rateLimit, throttlingBurstLimit: throttle.burstLimit };
+    stage.accessLogSettings = {
+      // The log group's ARN without the `:*` of its Arn attribute, as API Gateway stores it (no drift).
+      destinationArn: Stack.of(this).formatArn({
+        service: 'logs',
+        resource: 'log-group',
+        resourceName: logGroup.logGroupName,
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      }),
+      format: ACCESS_LOG_FORMAT,
+    };
   }
 }
 

@@ -67,6 +67,8 @@ export interface PortalProps {
   jwtIssuer: string;
   /** The portal's OpenID client id at the issuer. */
   clientId: string;
+  /** The WAF web ACL (scope CLOUDFRONT, from us-east-1) in front of the portal and the API; none without it. */
+  webAclArn?: string;
 }
 
 /** The portal: its files in a private bucket, served with the API on one CloudFront distribution. */
@@ -131,6 +133,7 @@ export class Portal extends Construct {
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'e-Box Enterprise: portal and API on one origin',
+      webAclId: props.webAclArn,
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       // Europe and North America: the users are in Belgium.

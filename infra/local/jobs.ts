@@ -7,7 +7,7 @@ import { QueuePoller } from './queue-poller';
 import { StreamPoller } from './stream-poller';
 import { sweepExpiredItems } from './ttl-sweeper';
 
-export const JOB_NAMES = ['expiry-warnings', 'ttl', 'stream', 'notifier'] as const;
+export const JOB_NAMES = ['expiry-warnings', 'ttl', 'stream', 'notifier', 'reconcile-documents', 'replay-stream-failures'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /**
@@ -24,7 +24,9 @@ export class LocalJobs {
     const onTableChange = await loadHandler<DynamoDBStreamEvent, DynamoDBBatchResponse | undefined>(root, 'functions/jobs/on-table-change/handler.ts');
     const notifier = await loadHandler<SQSEvent, SQSBatchResponse | undefined>(root, 'functions/jobs/notifier/handler.ts');
     const expiryWarnings = await loadHandler<Record<string, never>, Record<string, unknown>>(root, 'functions/jobs/expiry-warnings/handler.ts');
-    const stream = new StreamPoller(deps.clients, resources.tableName, resources.streamFailuresQueueUrl, (event) =>
+    const reconcileDocuments = await loadHandler<Record<string, never>, Record<string, unknown>>(root, 'functions/jobs/reconcile-documents/handler.ts');
+    const replayStreamFailures = await loadHandler<Record<string, never>, Record<string, unknown>>(root, 'functions/jobs/replay-stream-failures/handler.ts');
+    const stream = new StreamPoller(deps.clients, resources.tableName, resources.streamFailuresBucket, (event) =>
       onTableChange(event, lambdaContext('on-table-change', 300_000)),
     );
     const queue = new QueuePoller(deps.clients, resources.notificationsQueueUrl, (event) => notifier(event, lambdaContext('notifier', 30_000)));
@@ -33,6 +35,8 @@ export class LocalJobs {
       ttl: async () => ({ deleted: await sweepExpiredItems(deps.clients, resources.tableName, deps.clock) }),
       stream: async () => ({ records: await stream.drain() }),
       notifier: async () => ({ messages: await queue.drain() }),
+      'reconcile-documents': async () => ({ ...(await reconcileDocuments({}, lambdaContext('reconcile-documents', 900_000))) }),
+      'replay-stream-failures': async () => ({ ...(await replayStreamFailures({}, lambdaContext('replay-stream-failures', 900_000))) }),
     });
   }
 
@@ -44,7 +48,7 @@ export class LocalJobs {
     return { ran: name, ...(await next) };
   }
 
-  /** Timers for `npm start`: stream and queue every second, expiry warnings once a day. */
+  /** Timers for `npm start`: stream and queue every second, the daily jobs once a day; the replay runs only on demand, as in AWS. */
   startTimers(): void {
     const every = (name: JobName, ms: number) =>
       this.timers.push(setInterval(() => this.run(name).catch((error: unknown) => logger.error(`job ${name} failed`, { error: error as Error })), ms));
@@ -52,6 +56,7 @@ export class LocalJobs {
     every('notifier', 1000);
     every('ttl', 60_000);
     every('expiry-warnings', 24 * 3600_000);
+    every('reconcile-documents', 24 * 3600_000);
   }
 
   async stop(): Promise<void> {

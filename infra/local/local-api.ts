@@ -4,6 +4,7 @@ import { InvalidInputError, NotFoundError } from '../../shared/domain/errors';
 import { toProblem } from '../../shared/http/problem';
 import { parseInput } from '../../shared/http/validation';
 import type { SesFaultProxy } from './emulators/ses-fault-proxy';
+import type { S3DeleteFault } from './s3-delete-fault';
 import type { LocalEndpoint } from './gateway';
 import type { LocalIssuer } from './issuer';
 import { tokenRequestSchema } from './issuer';
@@ -15,7 +16,9 @@ const clockRequestSchema = z
   .strictObject({ advanceDays: z.number().positive().max(3650).optional(), advanceSeconds: z.number().int().positive().optional() })
   .refine((value) => value.advanceDays !== undefined || value.advanceSeconds !== undefined, { message: 'give advanceDays or advanceSeconds' });
 const jobNameSchema = z.enum(JOB_NAMES);
-const faultsSchema = z.strictObject({ ses: z.boolean() });
+const faultsSchema = z
+  .strictObject({ ses: z.boolean().optional(), s3Deletes: z.boolean().optional() })
+  .refine((value) => value.ses !== undefined || value.s3Deletes !== undefined, { message: 'give ses or s3Deletes' });
 
 interface SesStoreEmail {
   destination: { to: string[] };
@@ -43,8 +46,10 @@ export function createLocalApi(options: {
   jobs: LocalJobs;
   sesEndpoint: string;
   sesProxy: SesFaultProxy;
+  s3Deletes: S3DeleteFault;
 }): LocalEndpoint {
-  const { issuer, clock, jobs } = options;
+  const { issuer, clock, jobs, sesProxy, s3Deletes } = options;
+  const faults = () => ({ ses: sesProxy.failing, s3Deletes: s3Deletes.failing });
   const oidc = createOidcProvider({ issuer, clock });
   const routes: Record<string, (body: Buffer, path: string) => Promise<unknown>> = {
     'POST /local/token': async (body) => issuer.mint(parseInput(tokenRequestSchema, json(body), 'body')),
@@ -67,12 +72,14 @@ export function createLocalApi(options: {
         })),
       };
     },
-    'GET /local/faults': async () => ({ ses: options.sesProxy.failing }),
+    'GET /local/faults': async () => faults(),
     // What each route did in AWS terms since the start (table, indexes, partitions, bucket areas, queues).
     'GET /local/observed-access': async () => observedAccess(),
     'POST /local/faults': async (body) => {
-      options.sesProxy.failing = parseInput(faultsSchema, json(body), 'body').ses;
-      return { ses: options.sesProxy.failing };
+      const request = parseInput(faultsSchema, json(body), 'body');
+      sesProxy.failing = request.ses ?? sesProxy.failing;
+      s3Deletes.failing = request.s3Deletes ?? s3Deletes.failing;
+      return faults();
     },
     'POST /local/jobs': async (_body, path) => jobs.run(parseInput(z.object({ name: jobNameSchema }), { name: path.split('/')[3] }, 'path').name),
   };

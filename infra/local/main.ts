@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JOB_NAMES } from './jobs';
 import { startRuntime } from './runtime';
 
 /** `npm start`: the whole e-Box on this machine, until Ctrl-C. */
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
       `  API            ${url}/v1   (health: ${url}/health, contract: ${url}/openapi.json)`,
       `  tokens         POST ${url}/local/token   (JWKS: ${url}/local/.well-known/jwks.json)`,
       `  clock          GET|POST ${url}/local/clock`,
-      `  jobs           POST ${url}/local/jobs/{expiry-warnings|ttl|stream|notifier}  (timers ${settings.LOCAL_TIMERS})`,
+      `  jobs           POST ${url}/local/jobs/{${JOB_NAMES.join('|')}}  (timers ${settings.LOCAL_TIMERS})`,
       `  emails         GET ${url}/local/emails   (web inbox: ${runtime.endpoints.ses})`,
       `  DynamoDB Local ${runtime.endpoints.dynamodb}   SQS+S3 ${runtime.endpoints.fauxqs}`,
       '',

@@ -3,18 +3,22 @@ import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import type { AwsClients } from '../../shared/adapters/aws-clients';
 import { TABLE_SCHEMA } from '../../shared/adapters/dynamodb/table-schema';
-import { NOTIFICATIONS_QUEUE, STREAM_FAILURES_QUEUE } from '../definitions';
+import { NOTIFICATIONS_QUEUE } from '../definitions';
 
 export interface LocalResources {
   tableName: string;
   bucketName: string;
   notificationsQueueUrl: string;
   notificationsDlqUrl: string;
-  streamFailuresQueueUrl: string;
+  /** Where the stream poller keeps the batches it gave up on, as the S3 on-failure destination does in AWS. */
+  streamFailuresBucket: string;
 }
 
-/** Creates the table, bucket and queues in the emulators, from the definitions the CDK stack uses. */
-export async function createLocalResources(clients: AwsClients, names: { tableName: string; bucketName: string }): Promise<LocalResources> {
+/** Creates the table, buckets and queues in the emulators, from the definitions the CDK stack uses. */
+export async function createLocalResources(
+  clients: AwsClients,
+  names: { tableName: string; bucketName: string; streamFailuresBucket: string },
+): Promise<LocalResources> {
   const keys = new Set<string>([TABLE_SCHEMA.partitionKey, TABLE_SCHEMA.sortKey]);
   const indexes: GlobalSecondaryIndex[] = Object.entries(TABLE_SCHEMA.indexes).map(([indexName, index]) => {
     keys.add(index.partitionKey);
@@ -48,6 +52,7 @@ export async function createLocalResources(clients: AwsClients, names: { tableNa
     }),
   );
   await clients.s3.send(new CreateBucketCommand({ Bucket: names.bucketName }));
+  await clients.s3.send(new CreateBucketCommand({ Bucket: names.streamFailuresBucket }));
 
   const dlq = await clients.sqs.send(new CreateQueueCommand({ QueueName: NOTIFICATIONS_QUEUE.deadLetterName }));
   const dlqArn = await queueArn(clients, dlq.QueueUrl);
@@ -60,12 +65,10 @@ export async function createLocalResources(clients: AwsClients, names: { tableNa
       },
     }),
   );
-  const failures = await clients.sqs.send(new CreateQueueCommand({ QueueName: STREAM_FAILURES_QUEUE.name }));
   return {
     ...names,
     notificationsQueueUrl: required(queue.QueueUrl),
     notificationsDlqUrl: required(dlq.QueueUrl),
-    streamFailuresQueueUrl: required(failures.QueueUrl),
   };
 }
 

@@ -22,6 +22,7 @@ import { PORTAL_CLIENT_ID } from './oidc/client';
 import { buildLocalPortal } from './portal';
 import { createLocalApi } from './local-api';
 import { createLocalResources, type LocalResources } from './resources';
+import { injectS3DeleteFault } from './s3-delete-fault';
 
 export interface RuntimeOptions {
   port: number;
@@ -42,6 +43,7 @@ export interface Runtime {
 }
 
 const API_AUDIENCE = 'ebox-api';
+const STREAM_FAILURES_BUCKET = 'ebox-local-stream-failures';
 const ROOT = path.resolve(__dirname, '../..');
 
 /**
@@ -82,6 +84,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       AWS_SECRET_ACCESS_KEY: 'local',
       TABLE_NAME: 'ebox-local',
       BUCKET_NAME: 'ebox-local-documents',
+      STREAM_FAILURES_BUCKET,
       NOTIFICATIONS_QUEUE_URL: `${fauxqs.endpoint}/000000000000/${NOTIFICATIONS_QUEUE.name}`,
       DYNAMODB_ENDPOINT: dynamodb.endpoint,
       S3_ENDPOINT: s3.endpoint,
@@ -89,6 +92,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       SES_ENDPOINT: sesProxy.endpoint,
       MAIL_FROM: process.env.MAIL_FROM ?? 'no-reply@ebox.local',
       PORTAL_URL: process.env.PORTAL_URL ?? `http://localhost:${options.port}`,
+      // EMF metric lines are for CloudWatch; locally they would only bury the logs.
+      POWERTOOLS_METRICS_DISABLED: 'true',
       // The handlers verify tokens against the local issuer's JWKS, fetched over HTTP as in AWS.
       JWT_ISSUER: issuerUrl,
       JWT_AUDIENCE: API_AUDIENCE,
@@ -96,12 +101,17 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     // Resources first: the queue URL the emulator gives goes into the handlers' configuration.
     const bootstrap = parseConfig(process.env);
     const resources = await timed('table, bucket and queues', () =>
-      createLocalResources(createAwsClients(bootstrap), { tableName: bootstrap.tableName, bucketName: bootstrap.bucketName }),
+      createLocalResources(createAwsClients(bootstrap), {
+        tableName: bootstrap.tableName,
+        bucketName: bootstrap.bucketName,
+        streamFailuresBucket: STREAM_FAILURES_BUCKET,
+      }),
     );
     process.env.NOTIFICATIONS_QUEUE_URL = resources.notificationsQueueUrl;
     const deps = container();
     clock = deps.clock;
     observeClients(deps.clients);
+    const s3Deletes = injectS3DeleteFault(deps.clients.s3, bootstrap.bucketName);
 
     const routes: GatewayRoute[] = await timed(`${ROUTES.length} API handlers`, () =>
       Promise.all(
@@ -120,7 +130,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     options.progress(`    ${portal.files} files; the first page loads ${(portal.initialJsGzipBytes / 1024).toFixed(1)} kB of JavaScript, gzipped`);
     const server = createGateway({
       routes,
-      local: createLocalApi({ issuer, clock: deps.clock, jobs, sesEndpoint: ses.endpoint, sesProxy }),
+      local: createLocalApi({ issuer, clock: deps.clock, jobs, sesEndpoint: ses.endpoint, sesProxy, s3Deletes }),
       portal: portal.serve,
     });
     server.listen(options.port, '127.0.0.1');

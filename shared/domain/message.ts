@@ -30,6 +30,8 @@ export interface Message {
   readAt?: string;
   firstReadAt?: string;
   attachments: AttachmentMeta[];
+  /** The BelGov-Trace-Id of the request that published it: the jobs that follow (email, deletion) log it. */
+  traceId?: string;
 }
 
 /** The sender's record of a delivery: it outlives the message so the sender can see it expired. */

@@ -7,6 +7,7 @@ import type { Caller } from '../domain/caller';
 import { InvalidInputError } from '../domain/errors';
 import { container } from '../container';
 import { logger } from '../logger';
+import { observability } from '../observability';
 import type { AccessTokenVerifier } from './access-tokens';
 import { readCaller, requireScope } from './auth';
 import { toProblem } from './problem';
@@ -25,6 +26,8 @@ interface RequestState {
 
 export interface ApiRequest<P, Q, B> {
   caller: Caller;
+  /** This request's BelGov-Trace-Id, for what outlives the request (stored items, queued jobs). */
+  traceId: string;
   params: P;
   query: Q;
   body: B;
@@ -102,12 +105,14 @@ function parseJsonBody(event: ApiEvent): unknown {
   }
 }
 
-function build(handle: (event: ApiEvent, log: Logger) => Promise<ApiResult>) {
+function build(handle: (event: ApiEvent, state: RequestState) => Promise<ApiResult>) {
   return middy<ApiEvent, ApiResponse, Error, Context>()
+    .use(observability())
     .use(httpContext())
     .handler(async (event) => {
       const state = states.get(event);
-      return jsonResponse(await handle(event, state?.log ?? logger));
+      if (!state) throw new Error('httpContext runs before every handler');
+      return jsonResponse(await handle(event, state));
     });
 }
 
@@ -131,13 +136,13 @@ export function routeHandler<P extends z.ZodType = typeof empty, Q extends z.Zod
 ): RouteHandler {
   const { security } = contract;
   if (security === 'public') throw new Error(`${contract.method} ${contract.path} is public: build it with publicRouteHandler`);
-  const handler = build(async (event, log) => {
+  const handler = build(async (event, { log, traceId }) => {
     const caller = readCaller(await accessTokens().verify(event.headers?.authorization));
     requireScope(caller, security);
     const params = parseInput((contract.params ?? empty) as P, event.pathParameters ?? {}, 'path');
     const query = parseInput((contract.query ?? empty) as Q, event.queryStringParameters ?? {}, 'query');
     const body = contract.body ? parseInput(contract.body, parseJsonBody(event), 'body') : ({} as z.output<B>);
-    return run({ caller, params, query, body, event, log });
+    return run({ caller, traceId, params, query, body, event, log });
   });
   return withContract(handler, contract);
 }
@@ -148,7 +153,7 @@ export function publicRouteHandler<P extends z.ZodType = typeof empty, Q extends
   run: (request: PublicRequest<z.output<P>, z.output<Q>>) => Promise<ApiResult>,
 ): RouteHandler {
   if (contract.security !== 'public') throw new Error(`${contract.method} ${contract.path} needs a token: build it with routeHandler`);
-  const handler = build(async (event, log) => {
+  const handler = build(async (event, { log }) => {
     const params = parseInput((contract.params ?? empty) as P, event.pathParameters ?? {}, 'path');
     const query = parseInput((contract.query ?? empty) as Q, event.queryStringParameters ?? {}, 'query');
     return run({ params, query, event, log });

@@ -15,4 +15,6 @@ export interface CompanyMessagesRepository {
   sentPage(enterpriseNumber: string, now: Date, limit: number, cursor?: string): Promise<CompanyMessagePage>;
   receivedPage(senderId: string, now: Date, limit: number, cursor?: string): Promise<CompanyMessagePage>;
   received(senderId: string, id: string): Promise<CompanyMessage | undefined>;
+  /** Those of these company messages that still exist at `now`: stored and unexpired. Batched reads. */
+  stillAvailable(messages: ReadonlyArray<{ enterpriseNumber: string; id: string }>, now: Date): Promise<Array<{ enterpriseNumber: string; id: string }>>;
 }

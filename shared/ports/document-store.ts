@@ -7,6 +7,20 @@ export type Pdf =
   | { of: 'companyMessage'; enterpriseNumber: string; id: string; attachmentId: string }
   | UploadPdf;
 
+/** Where the PDFs of one message (`id` is its messageId) or one company message live together. */
+export interface PdfFolder {
+  of: 'message' | 'companyMessage';
+  enterpriseNumber: string;
+  id: string;
+}
+
+/** A folder as stored: its PDFs, and when the newest of them was written. */
+export interface StoredFolder {
+  folder: PdfFolder;
+  pdfs: Pdf[];
+  lastWrittenAt: Date;
+}
+
 export interface StoredPdfInfo {
   size: number;
   /** Lowercase hex SHA-256 of the bytes. */
@@ -31,6 +45,8 @@ export interface DocumentStore {
   copy(from: UploadPdf, to: Pdf, version?: string): Promise<void>;
   /** Idempotent: deleting what is already gone succeeds. */
   delete(pdfs: Pdf[]): Promise<void>;
+  /** Every folder of messages' (or company messages') PDFs, a page of whole folders at a time. */
+  folders(of: PdfFolder['of']): AsyncIterable<StoredFolder[]>;
   /** A URL signed at `now` that expires at `notAfter` at the latest: a URL never outlives its document. */
   downloadUrl(pdf: Pdf, fileName: string, validity: { now: Date; notAfter: Date }): Promise<DownloadLink>;
   /** A URL to PUT an upload's bytes to, signed at `now`. */

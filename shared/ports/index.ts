@@ -6,6 +6,7 @@ import type { EnterprisesRepository } from './enterprises-repository';
 import type { IdGenerator } from './id-generator';
 import type { Mailer } from './mailer';
 import type { MessagesRepository } from './messages-repository';
+import type { Metrics } from './metrics';
 import type { NotificationQueue } from './notification-queue';
 import type { NotificationsRepository } from './notifications-repository';
 import type { CompanyMessagesRepository } from './company-messages-repository';
@@ -33,4 +34,5 @@ export interface Ports {
   clock: Clock;
   ids: IdGenerator;
   settings: Settings;
+  metrics: Metrics;
 }

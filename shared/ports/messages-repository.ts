@@ -43,6 +43,14 @@ export interface MessagesRepository {
   getDelivery(messageId: string): Promise<Delivery | undefined>;
   /** A company's unexpired messages, filtered, newest first. */
   inboxPage(enterpriseNumber: string, now: Date, filter: InboxFilter, limit: number, cursor?: string): Promise<InboxPage>;
+  /**
+   * Those of these messages that still exist at `now`: stored and unexpired (an expired message
+   * waiting for TTL is gone for every reader already). Batched reads, whatever the count.
+   */
+  stillAvailable(
+    messages: ReadonlyArray<{ enterpriseNumber: string; messageId: string }>,
+    now: Date,
+  ): Promise<Array<{ enterpriseNumber: string; messageId: string }>>;
   /** Unread messages that expired but are still stored (deletion lags): the unread count leaves them out. */
   countExpiredUnread(enterpriseNumber: string, now: Date): Promise<number>;
   /** A sender's deliveries, newest first, expired ones included. */

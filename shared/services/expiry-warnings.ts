@@ -3,7 +3,7 @@ import type { NotificationJob } from '../domain/notification';
 import type { Ports } from '../ports';
 import type { ExpiringEntry } from '../ports/notifications-repository';
 
-type Deps = Pick<Ports, 'notifications' | 'notificationQueue' | 'clock' | 'settings'>;
+type Deps = Pick<Ports, 'notifications' | 'notificationQueue' | 'clock' | 'settings' | 'metrics'>;
 
 const DAY_MS = 86_400_000;
 
@@ -21,7 +21,7 @@ export interface ExpiryWarningReport {
  * with the documents expiring, not with the table), queues one warning digest per company, then
  * takes each document out of the index so it is warned once.
  */
-export async function queueExpiryWarnings(deps: Deps): Promise<ExpiryWarningReport> {
+export async function queueExpiryWarnings(deps: Deps, traceId?: string): Promise<ExpiryWarningReport> {
   const now = deps.clock.now();
   const end = new Date(now.getTime() + deps.settings.expiryWarningDays * DAY_MS);
   const report: ExpiryWarningReport = { days: 0, queries: 0, capacityUnits: 0, documents: 0, companies: 0 };
@@ -42,8 +42,10 @@ export async function queueExpiryWarnings(deps: Deps): Promise<ExpiryWarningRepo
     kind: 'EXPIRY_WARNING',
     enterpriseNumber,
     messageIds: entries.map((entry) => entry.messageId),
+    ...(traceId ? { traceIds: [traceId] } : {}),
   }));
   await deps.notificationQueue.send(jobs);
+  deps.metrics.count('ExpiryWarningsQueued', jobs.length);
   const at = now.toISOString();
   for (const entries of byCompany.values()) {
     for (const entry of entries) if (await deps.notifications.markWarned(entry, at)) report.documents += 1;

@@ -9,7 +9,7 @@ import type { Pdf } from '../ports/document-store';
 import type { InboxFilter } from '../ports/messages-repository';
 import { authorizeCompany } from './access-control';
 
-type Deps = Pick<Ports, 'enterprises' | 'clientBindings' | 'messages' | 'documents' | 'clock' | 'companyMessages'>;
+type Deps = Pick<Ports, 'enterprises' | 'clientBindings' | 'messages' | 'documents' | 'clock' | 'companyMessages' | 'metrics'>;
 
 /** A company's messages, newest first, filtered; one Query per page. */
 export async function listInbox(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, filter: InboxFilter, pageSize: number, cursor?: string) {
@@ -55,6 +55,7 @@ export async function readMessage(
     read(deps, message, { at, actor, action: 'MESSAGE_READ', messageId }),
     deps.companyMessages.repliesTo(enterpriseNumber, messageId),
   ]);
+  deps.metrics.count('MessagesRead');
   return { message: opened, replies };
 }
 
@@ -74,6 +75,7 @@ export async function downloadAttachment(deps: Deps, caller: Caller, enterpriseN
   await read(deps, message, { at, actor, action: 'ATTACHMENT_DOWNLOADED', messageId, detail: attachment.fileName });
   const pdf: Pdf = { of: 'message', enterpriseNumber, messageId, attachmentId };
   const link = await deps.documents.downloadUrl(pdf, attachment.fileName, { now, notAfter: new Date(message.expiresAt) });
+  deps.metrics.count('AttachmentsDownloaded');
   return { ...link, sha256: attachment.sha256 };
 }
 

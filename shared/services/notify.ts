@@ -5,7 +5,7 @@ import type { NotificationJob, NotificationKind } from '../domain/notification';
 import { logger } from '../logger';
 import type { Ports } from '../ports';
 
-type Deps = Pick<Ports, 'enterprises' | 'notifications' | 'mailer' | 'audit' | 'clock' | 'settings'>;
+type Deps = Pick<Ports, 'enterprises' | 'notifications' | 'mailer' | 'audit' | 'clock' | 'settings' | 'metrics'>;
 
 export interface QueuedJob {
   /** The queue's id for the record, reported back when it failed. */
@@ -22,34 +22,49 @@ const SENT_ACTION: Record<NotificationKind, AuditAction> = { NEW_MESSAGES: 'NOTI
  * Returns the ids of the records to retry.
  */
 export async function sendNotifications(deps: Deps, queued: QueuedJob[]): Promise<string[]> {
-  const groups = new Map<
-    string,
-    { kind: NotificationKind; enterpriseNumber: NotificationJob['enterpriseNumber']; recordIds: string[]; messageIds: Set<string> }
-  >();
+  const groups = new Map<string, Digest & { recordIds: string[] }>();
   for (const { recordId, job } of queued) {
     const key = `${job.kind}#${job.enterpriseNumber}`;
-    const group = groups.get(key) ?? { kind: job.kind, enterpriseNumber: job.enterpriseNumber, recordIds: [], messageIds: new Set<string>() };
+    const group = groups.get(key) ?? { kind: job.kind, enterpriseNumber: job.enterpriseNumber, recordIds: [], messageIds: new Set(), traceIds: new Set() };
     group.recordIds.push(recordId);
     for (const id of job.messageIds) group.messageIds.add(id);
+    for (const id of job.traceIds ?? []) group.traceIds.add(id);
     groups.set(key, group);
   }
   const failed: string[] = [];
   for (const group of groups.values()) {
     try {
-      await sendDigest(deps, group.kind, group.enterpriseNumber, [...group.messageIds]);
+      await sendDigest(deps, group);
     } catch (error) {
-      logger.error('notification failed; the queue will retry it', { error: error as Error, enterpriseNumber: group.enterpriseNumber, kind: group.kind });
+      deps.metrics.count('EmailsFailed');
+      logger.error('notification failed; the queue will retry it', {
+        error: error as Error,
+        enterpriseNumber: group.enterpriseNumber,
+        kind: group.kind,
+        traceIds: [...group.traceIds],
+      });
       failed.push(...group.recordIds);
     }
   }
   return failed;
 }
 
-async function sendDigest(deps: Deps, kind: NotificationKind, enterpriseNumber: NotificationJob['enterpriseNumber'], messageIds: string[]): Promise<void> {
+/** One email's worth: a company, a kind, the messages it names and the trace ids that led to it. */
+interface Digest {
+  kind: NotificationKind;
+  enterpriseNumber: NotificationJob['enterpriseNumber'];
+  messageIds: Set<string>;
+  traceIds: Set<string>;
+}
+
+async function sendDigest(deps: Deps, digest: Digest): Promise<void> {
+  const { kind, enterpriseNumber } = digest;
+  const messageIds = [...digest.messageIds];
+  const traceIds = [...digest.traceIds];
   const now = deps.clock.now();
   const profile = await deps.enterprises.getProfile(enterpriseNumber);
   if (!profile?.notificationEmail) {
-    logger.warn('no notification email: notification skipped', { enterpriseNumber, kind, messages: messageIds.length });
+    logger.warn('no notification email: notification skipped', { enterpriseNumber, kind, messages: messageIds.length, traceIds });
     if (profile) {
       await deps.audit.append(enterpriseNumber, {
         at: now.toISOString(),
@@ -75,7 +90,8 @@ async function sendDigest(deps: Deps, kind: NotificationKind, enterpriseNumber: 
         `${deps.settings.portalUrl.replace(/\/$/, '')}/enterprises/${enterpriseNumber}/messages`,
       );
       const emailId = await deps.mailer.send({ to: profile.notificationEmail, ...email });
-      logger.info('notification sent', { enterpriseNumber, kind, messages: messages.length, emailId });
+      deps.metrics.count('EmailsSent');
+      logger.info('notification sent', { enterpriseNumber, kind, messages: messages.length, emailId, traceIds });
       const at = now.toISOString();
       const named = new Set(messages.map((message) => message.messageId));
       const detail = profile.notificationEmail;

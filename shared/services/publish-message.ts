@@ -34,7 +34,7 @@ export interface PublishRequest {
   attachments: AttachmentInput[];
 }
 
-type Deps = Pick<Ports, 'clientBindings' | 'senders' | 'messages' | 'uploads' | 'documents' | 'clock' | 'ids'>;
+type Deps = Pick<Ports, 'clientBindings' | 'senders' | 'messages' | 'uploads' | 'documents' | 'clock' | 'ids' | 'metrics'>;
 
 /** A PDF ready to store: inline bytes, or an upload already in the store (the version that was checked). */
 type ResolvedAttachment = { fileName: string; size: number; sha256: string } & ({ bytes: Buffer } | { upload: UploadPdf; version?: string });
@@ -114,7 +114,7 @@ async function replayOf(deps: Deps, senderId: string, externalId: string, hash: 
  * sender's record and the idempotency record in one transaction. A replay (same externalId, same
  * content) returns the original; nothing visible is left behind by a refused or failed request.
  */
-export async function publishMessage(deps: Deps, caller: Caller, request: PublishRequest): Promise<{ delivery: Delivery; created: boolean }> {
+export async function publishMessage(deps: Deps, caller: Caller, request: PublishRequest, traceId?: string): Promise<{ delivery: Delivery; created: boolean }> {
   const publisher = await authorizeInstitution(deps, caller);
   const { senderId } = publisher;
   const hash = contentHash(request);
@@ -182,8 +182,9 @@ export async function publishMessage(deps: Deps, caller: Caller, request: Publis
     expiresAt,
     read: false,
     attachments: metas,
+    ...(traceId ? { traceId } : {}),
   };
-  const { senderName: _name, enterpriseNumber: recipient, body: _body, read: _read, documentType, ...shared } = message;
+  const { senderName: _name, enterpriseNumber: recipient, body: _body, read: _read, documentType, traceId: _trace, ...shared } = message;
   const delivery: Delivery = { ...shared, recipient, documentType: documentType.code };
 
   const uploads = attachments.flatMap((attachment) => ('upload' in attachment ? [attachment.upload] : []));
@@ -229,5 +230,6 @@ export async function publishMessage(deps: Deps, caller: Caller, request: Publis
   }
   // The uploads were copied; the bucket's lifecycle rule removes them anyway if this fails.
   await deps.documents.delete(uploads).catch(() => undefined);
+  deps.metrics.count('MessagesPublished');
   return { delivery, created: true };
 }

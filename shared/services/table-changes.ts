@@ -8,7 +8,7 @@ import type { Ports } from '../ports';
 import type { Pdf } from '../ports/document-store';
 import type { TableChange } from '../ports/table-changes';
 
-type Deps = Pick<Ports, 'notificationQueue' | 'documents' | 'notifications' | 'clock'>;
+type Deps = Pick<Ports, 'notificationQueue' | 'documents' | 'notifications' | 'clock' | 'metrics'>;
 
 /**
  * Reacts to the table stream: new messages become one notification job per company (a digest);
@@ -18,14 +18,17 @@ type Deps = Pick<Ports, 'notificationQueue' | 'documents' | 'notifications' | 'c
  * first change that failed (the stream is retried from there), or undefined.
  */
 export async function handleTableChanges(deps: Deps, changes: TableChange[]): Promise<string | undefined> {
-  const inserted = new Map<EnterpriseNumber, string[]>();
+  const inserted = new Map<EnterpriseNumber, { messageIds: string[]; traceIds: string[] }>();
   for (const change of changes) {
     if (change.item === 'message' && change.change === 'INSERT') {
-      const { enterpriseNumber, messageId } = change.message;
-      inserted.set(enterpriseNumber, [...(inserted.get(enterpriseNumber) ?? []), messageId]);
+      const { enterpriseNumber, messageId, traceId } = change.message;
+      const job = inserted.get(enterpriseNumber) ?? { messageIds: [], traceIds: [] };
+      job.messageIds.push(messageId);
+      if (traceId) job.traceIds.push(traceId);
+      inserted.set(enterpriseNumber, job);
     }
   }
-  const jobs: NotificationJob[] = [...inserted].map(([enterpriseNumber, messageIds]) => ({ kind: 'NEW_MESSAGES', enterpriseNumber, messageIds }));
+  const jobs: NotificationJob[] = [...inserted].map(([enterpriseNumber, job]) => ({ kind: 'NEW_MESSAGES', enterpriseNumber, ...job }));
   try {
     if (jobs.length) await deps.notificationQueue.send(jobs);
   } catch (error) {
@@ -59,12 +62,14 @@ async function removeMessage(deps: Deps, message: Message): Promise<void> {
     { at: removedAt, actor: SYSTEM_ACTOR, action: 'MESSAGE_DELETED', messageId: message.messageId, detail: `${pdfs} PDF` },
   ];
   await deps.notifications.recordRemoval(message, removedAt, audit);
-  logger.info('expired message removed', { messageId: message.messageId, enterpriseNumber: message.enterpriseNumber, attachments: pdfs });
+  deps.metrics.count('MessagesDeleted');
+  logger.info('expired message removed', { messageId, enterpriseNumber, attachments: pdfs, traceId: message.traceId });
 }
 
-async function removeCompanyMessage(deps: Pick<Deps, 'documents'>, message: CompanyMessage): Promise<void> {
+async function removeCompanyMessage(deps: Pick<Deps, 'documents' | 'metrics'>, message: CompanyMessage): Promise<void> {
   await deps.documents.delete(
     message.attachments.map(({ attachmentId }): Pdf => ({ of: 'companyMessage', enterpriseNumber: message.from, id: message.id, attachmentId })),
   );
+  deps.metrics.count('MessagesDeleted');
   logger.info('expired company message removed', { id: message.id, enterpriseNumber: message.from, attachments: message.attachments.length });
 }

@@ -1,5 +1,5 @@
 import { App, Duration, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { EboxFunction } from '../../infra/constructs/ebox-function';
 import { routeId } from '../../infra/constructs/http-api';
 
@@ -23,6 +23,16 @@ describe('EboxFunction', () => {
           POWERTOOLS_SERVICE_NAME: 'ebox-enterprise',
         },
       },
+    });
+  });
+
+  it('is traced by X-Ray (active tracing, with the permission to send segments)', () => {
+    const stack = newStack();
+    new EboxFunction(stack, 'Fn', { handler: 'functions/health/get-health/handler.ts', environment: {}, description: 'test', timeout: Duration.seconds(3) });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Lambda::Function', { TracingConfig: { Mode: 'Active' } });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'] })]) },
     });
   });
 });

@@ -67,12 +67,16 @@ const functionById = (id: string) =>
   );
 
 const tableId = only(resources('AWS::DynamoDB::Table'), 'table').id;
-// The documents bucket; the other one holds the portal's files (test/infra/portal.test.ts).
+// The documents bucket (the one that forgets uploads); the others hold the portal's files
+// (test/infra/portal.test.ts) and the failed stream batches (test/infra/jobs.test.ts).
 const bucketId = only(
-  resources<{ LifecycleConfiguration?: unknown }>('AWS::S3::Bucket').filter((bucket) => bucket.properties.LifecycleConfiguration),
+  resources<{ LifecycleConfiguration?: { Rules: Array<{ Prefix?: string }> } }>('AWS::S3::Bucket').filter((bucket) =>
+    bucket.properties.LifecycleConfiguration?.Rules.some((rule) => rule.Prefix === UPLOADS_PREFIX),
+  ),
   'documents bucket',
 ).id;
 const distributionId = only(resources('AWS::CloudFront::Distribution'), 'distribution').id;
+const configurationSetId = only(resources('AWS::SES::ConfigurationSet'), 'SES configuration set').id;
 const queues = resources<{ RedrivePolicy?: { deadLetterTargetArn: GetAtt; maxReceiveCount: number }; VisibilityTimeout?: number }>('AWS::SQS::Queue');
 const notificationsQueue = only(
   queues.filter((queue) => queue.properties.RedrivePolicy),
@@ -89,17 +93,36 @@ const consumerOf = (sourceId: string, attribute: string) =>
   );
 const onTableChange = consumerOf(tableId, 'StreamArn');
 const notifier = consumerOf(notificationsQueue.id, 'Arn');
-const schedule = only(resources<{ Target: { Arn: GetAtt } }>('AWS::Scheduler::Schedule'), 'schedule');
-const expiryWarnings = functionById(schedule.properties.Target.Arn['Fn::GetAtt'][0]);
-const jobIds = new Set([onTableChange.id, notifier.id, expiryWarnings.id]);
+const expiryWarnings = functionByDescription('Daily: queues one expiry-warning digest per company');
+// The other jobs (reconciliation, replay of failed stream batches): test/infra/jobs.test.ts.
+const scheduledIds = resources<{ Target: { Arn: GetAtt } }>('AWS::Scheduler::Schedule').map((schedule) => schedule.properties.Target.Arn['Fn::GetAtt'][0]);
+const replay = functionByDescription('On demand: replays the table-stream batches the stream consumer gave up on');
+const failuresBucketId = only(
+  resources<{ DestinationConfig?: { OnFailure: { Destination: GetAtt } } }>('AWS::Lambda::EventSourceMapping').flatMap((m) =>
+    m.properties.DestinationConfig ? [m.properties.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0]] : [],
+  ),
+  'mapping with a failure destination',
+);
+const jobIds = new Set([onTableChange.id, notifier.id, ...scheduledIds, replay.id]);
 const apiFunctions = functions.filter((fn) => !jobIds.has(fn.id));
 
 const policies = resources<{ Roles: Ref[]; PolicyDocument: { Statement: Statement[] } }>('AWS::IAM::Policy');
-function statementsOf(fn: { properties: FunctionProperties }): Statement[] {
+/** X-Ray's two actions, which every function has (active tracing) and which exist on '*' only. */
+const TRACING_ACTIONS = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+
+function allStatementsOf(fn: { properties: FunctionProperties }): Statement[] {
   const roleId = fn.properties.Role['Fn::GetAtt'][0];
   return policies
     .filter((policy) => policy.properties.Roles.some((role) => role.Ref === roleId))
     .flatMap((policy) => policy.properties.PolicyDocument.Statement);
+}
+
+/** The function's own statements, X-Ray's actions aside (CDK may merge them with another '*' action). */
+function statementsOf(fn: { properties: FunctionProperties }): Statement[] {
+  return allStatementsOf(fn).flatMap((statement) => {
+    const actions = [statement.Action].flat().filter((action) => !TRACING_ACTIONS.includes(action));
+    return actions.length ? [{ ...statement, Action: actions }] : [];
+  });
 }
 const actionsOf = (statement: Statement) => [statement.Action].flat();
 /** Every action the function may do on resources that mention `resourceId` (ARN, `/*`, `/index/*`…). */
@@ -110,8 +133,8 @@ function actionsOn(fn: { properties: FunctionProperties }, resourceId: string): 
 }
 
 describe('functions', () => {
-  it("has one function per route and the three jobs (and the portal deployment's handler)", () => {
-    expect(functions).toHaveLength(ROUTES.length + 3);
+  it("has one function per route and the five jobs (and the portal deployment's handler)", () => {
+    expect(functions).toHaveLength(ROUTES.length + 5);
     expect(apiFunctions).toHaveLength(ROUTES.length);
     expect(deploymentHandlerIds.size).toBe(1);
     expect(allFunctions).toHaveLength(functions.length + 1);
@@ -128,8 +151,8 @@ describe('functions', () => {
       });
     }
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
-    // One each, and one for the portal deployment's handler.
-    template.resourceCountIs('AWS::Logs::LogGroup', functions.length + 1);
+    // One each, one for the portal deployment's handler and the HTTP API's access logs (test/infra/edge.test.ts).
+    template.resourceCountIs('AWS::Logs::LogGroup', functions.length + 2);
   });
 
   it('gives every function the whole configuration, and nothing Lambda sets itself', () => {
@@ -138,6 +161,7 @@ describe('functions', () => {
       BUCKET_NAME: { Ref: bucketId },
       NOTIFICATIONS_QUEUE_URL: { Ref: notificationsQueue.id },
       MAIL_FROM: 'no-reply@ebox.example.be',
+      SES_CONFIGURATION_SET: { Ref: configurationSetId },
       // No portalUrl in cdk.json: the emails link to the CloudFront distribution.
       PORTAL_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] },
       EXPIRY_WARNING_DAYS: '14',
@@ -149,7 +173,8 @@ describe('functions', () => {
       POWERTOOLS_SERVICE_NAME: 'ebox-enterprise',
     };
     for (const fn of functions) {
-      expect(fn.properties.Environment.Variables).toEqual(expected);
+      // Only the replay job is told where the failed stream batches are.
+      expect(fn.properties.Environment.Variables).toEqual(fn.id === replay.id ? { ...expected, STREAM_FAILURES_BUCKET: { Ref: failuresBucketId } } : expected);
     }
   });
 
@@ -237,8 +262,8 @@ describe('table', () => {
 
 describe('documents bucket', () => {
   it('is private, encrypted, and forgets uploads that were never attached', () => {
-    // The documents bucket and the portal's.
-    template.resourceCountIs('AWS::S3::Bucket', 2);
+    // The documents bucket, the portal's and the failed stream batches'.
+    template.resourceCountIs('AWS::S3::Bucket', 3);
     template.hasResourceProperties('AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: {
         BlockPublicAcls: true,
@@ -297,7 +322,7 @@ describe('queues', () => {
 });
 
 describe('jobs', () => {
-  it('consumes the table stream with retries, bisection, partial failures and a failure queue', () => {
+  it('consumes the table stream with retries, bisection, partial failures and a failures bucket', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::GetAtt': [tableId, 'StreamArn'] },
       FunctionName: { Ref: onTableChange.id },
@@ -307,15 +332,8 @@ describe('jobs', () => {
       MaximumRetryAttempts: 5,
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] } } },
     });
-    const failures = only(
-      resources<{ DestinationConfig?: { OnFailure: { Destination: GetAtt } } }>('AWS::Lambda::EventSourceMapping').filter(
-        (m) => m.properties.DestinationConfig,
-      ),
-      'mapping with a failure destination',
-    );
-    const failureQueueId = failures.properties.DestinationConfig?.OnFailure.Destination['Fn::GetAtt'][0];
-    expect(queues.map((queue) => queue.id)).toContain(failureQueueId);
-    expect(failureQueueId).not.toBe(notificationsQueue.id);
+    expect(resources('AWS::S3::Bucket').map((bucket) => bucket.id)).toContain(failuresBucketId);
+    expect(failuresBucketId).not.toBe(bucketId);
   });
 
   it('feeds the notifier from the notifications queue in batches, reporting partial failures', () => {
@@ -344,12 +362,19 @@ describe('permissions', () => {
   const handlerRoleIds = new Set(allFunctions.filter((fn) => deploymentHandlerIds.has(fn.id)).map((fn) => fn.properties.Role['Fn::GetAtt'][0]));
   const isHandlers = (policy: (typeof policies)[number]) => policy.properties.Roles.some((role) => handlerRoleIds.has(role.Ref));
 
-  it("grants nothing on '*' except dynamodb:ListStreams (it has no resource-level permissions)", () => {
+  it("grants nothing on '*' but dynamodb:ListStreams and X-Ray's two actions (none has resource-level permissions)", () => {
     const wildcards = policies
       .filter((policy) => !isHandlers(policy))
       .flatMap((policy) => policy.properties.PolicyDocument.Statement)
       .filter(onWildcard);
-    for (const statement of wildcards) expect(actionsOf(statement)).toEqual(['dynamodb:ListStreams']);
+    expect([...new Set(wildcards.flatMap(actionsOf))].sort()).toEqual(['dynamodb:ListStreams', ...TRACING_ACTIONS]);
+  });
+
+  it('lets every function of the app send its traces to X-Ray', () => {
+    for (const fn of functions) {
+      const onStar = allStatementsOf(fn).filter(onWildcard).flatMap(actionsOf);
+      expect(onStar).toEqual(expect.arrayContaining(TRACING_ACTIONS));
+    }
   });
 
   it("lets the portal deployment's handler invalidate the cache on '*' (BucketDeployment's own grant), nothing else", () => {
@@ -435,10 +460,12 @@ describe('permissions', () => {
     expect(actionsOn(expiryWarnings, bucketId)).toEqual([]);
   });
 
-  it('lets only the notifier send email, and only from the configured SES identity', () => {
+  it('lets only the notifier send email, and only from the configured SES identity, with the configuration set', () => {
     const identityArn = 'arn:aws:ses:eu-central-1:123456789012:identity/ebox.example.be';
+    // SES v2 checks the permission on the identity and on the configuration set.
+    const configurationSetArn = { 'Fn::Join': ['', ['arn:aws:ses:eu-central-1:123456789012:configuration-set/', { Ref: configurationSetId }]] };
     const ses = statementsOf(notifier).filter((statement) => actionsOf(statement).some((action) => action.startsWith('ses:')));
-    expect(ses).toEqual([{ Effect: 'Allow', Action: ['ses:SendEmail', 'ses:SendRawEmail'], Resource: identityArn }]);
+    expect(ses).toEqual([{ Effect: 'Allow', Action: ['ses:SendEmail', 'ses:SendRawEmail'], Resource: [identityArn, configurationSetArn] }]);
     for (const fn of functions.filter((other) => other.id !== notifier.id)) {
       expect(
         statementsOf(fn)
@@ -461,7 +488,7 @@ describe('outputs', () => {
     template.hasOutput('PortalUrl', { Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] } });
     template.hasOutput('DistributionId', { Value: { Ref: distributionId } });
     const portalBucketId = only(
-      resources('AWS::S3::Bucket').filter((bucket) => bucket.id !== bucketId),
+      resources('AWS::S3::Bucket').filter((bucket) => bucket.id !== bucketId && bucket.id !== failuresBucketId),
       'portal bucket',
     ).id;
     template.hasOutput('PortalBucketName', { Value: { Ref: portalBucketId } });
@@ -503,7 +530,10 @@ describe('context', () => {
     overridden.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Action: ['ses:SendEmail', 'ses:SendRawEmail'], Resource: 'arn:aws:ses:eu-central-1:123456789012:identity/mail.example.org' }),
+          Match.objectLike({
+            Action: ['ses:SendEmail', 'ses:SendRawEmail'],
+            Resource: Match.arrayWith(['arn:aws:ses:eu-central-1:123456789012:identity/mail.example.org']),
+          }),
         ]),
       },
     });
@@ -512,7 +542,9 @@ describe('context', () => {
   it('uses sesIdentity when given', () => {
     custom({ sesIdentity: 'no-reply@ebox.example.be' }).hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
-        Statement: Match.arrayWith([Match.objectLike({ Resource: 'arn:aws:ses:eu-central-1:123456789012:identity/no-reply@ebox.example.be' })]),
+        Statement: Match.arrayWith([
+          Match.objectLike({ Resource: Match.arrayWith(['arn:aws:ses:eu-central-1:123456789012:identity/no-reply@ebox.example.be']) }),
+        ]),
       },
     });
   });

@@ -205,6 +205,10 @@ describe('distribution', () => {
   it('has index.html as root, HTTP/2 and 3, and the Europe and North America price class', () => {
     expect(config).toMatchObject({ DefaultRootObject: 'index.html', HttpVersion: 'http2and3', PriceClass: 'PriceClass_100', Enabled: true });
   });
+
+  it('has no WAF web ACL unless the stack is given one (test/infra/edge.test.ts)', () => {
+    expect(config).not.toHaveProperty('WebACLId');
+  });
 });
 
 describe('SPA fallback function', () => {
@@ -317,18 +321,20 @@ describe('deployment of the files', () => {
 });
 
 describe('PORTAL_URL of the functions', () => {
+  // on-table-change, notifier, expiry-warnings, reconcile-documents, replay-stream-failures
+  const JOBS = 5;
   const appFunctionsOf = (t: Template) =>
     resources<{ Environment: { Variables: Record<string, unknown> } }>(t, 'AWS::Lambda::Function').filter((fn) => !deploymentHandlerIds.has(fn.id));
 
   it("is the distribution's URL when portalUrl is not set", () => {
     const functions = appFunctionsOf(template);
-    expect(functions).toHaveLength(ROUTES.length + 3);
+    expect(functions).toHaveLength(ROUTES.length + JOBS);
     for (const fn of functions) expect(fn.properties.Environment.Variables.PORTAL_URL).toEqual(portalUrlOfDistribution);
   });
 
   it('is portalUrl when it is set', () => {
     const functions = appFunctionsOf(synth({ portalUrl: 'https://ebox.example.be' }).template);
-    expect(functions).toHaveLength(ROUTES.length + 3);
+    expect(functions).toHaveLength(ROUTES.length + JOBS);
     for (const fn of functions) expect(fn.properties.Environment.Variables.PORTAL_URL).toBe('https://ebox.example.be');
   });
 

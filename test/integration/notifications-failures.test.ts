@@ -28,6 +28,7 @@ interface Job {
   kind: string;
   enterpriseNumber: string;
   messageIds: string[];
+  traceIds?: string[];
 }
 
 /** The dead letters about one company; others' are made visible again at once. */
@@ -80,7 +81,15 @@ describe('notifications when SES fails', () => {
     expect(await receiveAll(NOTIFICATIONS_QUEUE_NAME, 0)).toEqual([]);
     const dead = await deadLettersOf(company.enterpriseNumber);
     leftovers.push(...dead.map((entry) => entry.message));
-    expect(dead.map((entry) => entry.job)).toEqual([{ kind: 'NEW_MESSAGES', enterpriseNumber: company.enterpriseNumber, messageIds: [message.messageId] }]);
+    // The publication's BelGov-Trace-Id travels with the job, for the notifier's logs.
+    expect(dead.map((entry) => entry.job)).toEqual([
+      {
+        kind: 'NEW_MESSAGES',
+        enterpriseNumber: company.enterpriseNumber,
+        messageIds: [message.messageId],
+        traceIds: [expect.stringMatching(/^[0-9a-f-]{36}$/)],
+      },
+    ]);
     // Its receive count carried over: the 5 failed deliveries, plus this inspection.
     expect(Number(dead[0]!.message.Attributes?.ApproximateReceiveCount)).toBeGreaterThan(MAX_RECEIVE_COUNT);
 

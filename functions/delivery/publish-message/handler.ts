@@ -6,9 +6,9 @@ import { toDeliveryView } from '../../views';
 import { route } from './route';
 
 /** POST /v1/messages: an institution publishes a message to a company (201, or 200 for a replay). */
-export const handler = routeHandler(route, async ({ caller, body, log }) => {
+export const handler = routeHandler(route, async ({ caller, body, log, traceId }) => {
   const deps = container();
-  const { delivery, created: isNew } = await publishMessage(deps, caller, body);
+  const { delivery, created: isNew } = await publishMessage(deps, caller, body, traceId);
   log.info(isNew ? 'message published' : 'publication replayed', { messageId: delivery.messageId, senderId: delivery.senderId, recipient: delivery.recipient });
   const view = toDeliveryView(delivery, deps.clock.now());
   const location = `/v1/messages/${delivery.messageId}`;

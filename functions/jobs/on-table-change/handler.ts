@@ -2,6 +2,7 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { container } from '../../../shared/container';
 import { MalformedItemError } from '../../../shared/domain/errors';
 import { logger } from '../../../shared/logger';
+import { jobHandler } from '../../../shared/observability';
 import type { TableChange } from '../../../shared/ports/table-changes';
 import { handleTableChanges } from '../../../shared/services/table-changes';
 
@@ -9,9 +10,10 @@ import { handleTableChanges } from '../../../shared/services/table-changes';
  * Table stream consumer: new messages → notification jobs; messages and company messages removed
  * by TTL → their PDFs deleted. A failure reports the first failed record, so the stream is
  * retried from there. An unreadable record counts as failed: retrying will not mend it, but the
- * event source mapping then keeps it in the failure queue instead of losing the clean-up it asks for.
+ * event source mapping then keeps its batch in the failures bucket (jobs/replay-stream-failures)
+ * instead of losing the clean-up it asks for.
  */
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+export const handler = jobHandler(async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   const deps = container();
   const changes: TableChange[] = [];
   let unreadableAt: string | undefined;
@@ -29,4 +31,4 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
   const failedAt = (await handleTableChanges(deps, changes)) ?? unreadableAt;
   logger.info('table changes handled', { records: event.Records.length, changes: changes.length, failedAt });
   return { batchItemFailures: failedAt ? [{ itemIdentifier: failedAt }] : [] };
-};
+});

@@ -3,9 +3,10 @@ import type { AuditEntry } from '../../domain/audit';
 import type { CompanyMessage } from '../../domain/company-message';
 import type { CompanyMessagePage, CompanyMessagesRepository } from '../../ports/company-messages-repository';
 import { auditPut } from './audit-repository';
+import { availableItems } from './available-items';
 import { cursors } from './cursors';
 import * as companyMessageItem from './items/company-message';
-import { companyMessageKeys } from './keys';
+import { companyMessageKeys, primaryKey } from './keys';
 import { toPage } from './pages';
 
 /**
@@ -93,6 +94,11 @@ export class DynamoCompanyMessagesRepository implements CompanyMessagesRepositor
     );
     const item = result.Items?.[0];
     return item ? companyMessageItem.fromItem(item) : undefined;
+  }
+
+  async stillAvailable(messages: ReadonlyArray<{ enterpriseNumber: string; id: string }>, now: Date): Promise<Array<{ enterpriseNumber: string; id: string }>> {
+    // The sender only matters to the index keys: the table key is the company's.
+    return availableItems(this.db, this.tableName, messages, (ref) => primaryKey(companyMessageKeys.sent(ref.enterpriseNumber, ref.id, '')), now);
   }
 
   private async page(

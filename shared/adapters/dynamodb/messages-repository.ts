@@ -5,6 +5,7 @@ import { ConcurrentWriteError, IdempotencyRaceError, InvalidInputError } from '.
 import type { Delivery, Message } from '../../domain/message';
 import type { DeliveriesPage, IdempotencyRecord, InboxFilter, InboxPage, MessagesRepository, PublishOptions } from '../../ports/messages-repository';
 import { auditPut } from './audit-repository';
+import { availableItems } from './available-items';
 import { conditionFailedAt, isTransactionCancelled } from './conditions';
 import { cursors } from './cursors';
 import { unreadCountDelta } from './enterprises-repository';
@@ -129,6 +130,13 @@ export class DynamoMessagesRepository implements MessagesRepository {
    * Unread messages of a company that expired but are still in the table (TTL lags): the unread
    * counter only drops when TTL removes them, so reads subtract these. Cost: those few items.
    */
+  async stillAvailable(
+    messages: ReadonlyArray<{ enterpriseNumber: string; messageId: string }>,
+    now: Date,
+  ): Promise<Array<{ enterpriseNumber: string; messageId: string }>> {
+    return availableItems(this.db, this.tableName, messages, (ref) => keys.message(ref.enterpriseNumber, ref.messageId), now);
+  }
+
   async countExpiredUnread(enterpriseNumber: string, now: Date): Promise<number> {
     let count = 0;
     let start: Record<string, unknown> | undefined;

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { UploadUnavailableError } from '../../domain/errors';
-import type { DocumentStore, DownloadLink, Pdf, StoredPdfInfo, UploadPdf } from '../../ports/document-store';
-import { objectKeyOf } from './object-keys';
+import type { DocumentStore, DownloadLink, Pdf, PdfFolder, StoredFolder, StoredPdfInfo, UploadPdf } from '../../ports/document-store';
+import { FOLDER_PREFIXES, folderPdfOfKey, objectKeyOf } from './object-keys';
 
 // infra/definitions.ts gives the bucket's lifecycle rule this prefix from here.
 export { UPLOADS_PREFIX } from './object-keys';
@@ -83,6 +83,34 @@ export class S3DocumentStore implements DocumentStore {
       const result = await this.s3.send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
       if (result.Errors?.length) throw new Error(`S3 refused to delete ${result.Errors.length} object(s): ${result.Errors[0]?.Code}`);
     }
+  }
+
+  /**
+   * Lists the area a page (1,000 keys) at a time. Keys come in order, so a folder's PDFs are
+   * adjacent; the last folder of a page may go on in the next one, so it waits for it.
+   */
+  async *folders(of: PdfFolder['of']): AsyncIterable<StoredFolder[]> {
+    let open: StoredFolder | undefined;
+    let token: string | undefined;
+    do {
+      const page = await this.s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: FOLDER_PREFIXES[of], ContinuationToken: token }));
+      const complete: StoredFolder[] = [];
+      for (const object of page.Contents ?? []) {
+        const found = object.Key ? folderPdfOfKey(object.Key) : undefined;
+        if (!found) continue;
+        const writtenAt = object.LastModified ?? new Date(0);
+        if (open && open.folder.enterpriseNumber === found.folder.enterpriseNumber && open.folder.id === found.folder.id) {
+          open.pdfs.push(found.pdf);
+          if (writtenAt > open.lastWrittenAt) open.lastWrittenAt = writtenAt;
+        } else {
+          if (open) complete.push(open);
+          open = { folder: found.folder, pdfs: [found.pdf], lastWrittenAt: writtenAt };
+        }
+      }
+      if (complete.length) yield complete;
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    if (open) yield [open];
   }
 
   /** The caller refuses documents with less than a second left. */

@@ -48,6 +48,8 @@ export class FakeMessages implements MessagesRepository {
   readonly deliveries = new Map<string, Delivery>();
   readonly idempotency = new Map<string, IdempotencyRecord>();
   readonly publishCalls: PublishCall[] = [];
+  /** How many messages each availability check asked about. */
+  readonly availabilityChecks: number[] = [];
   /** Audit entries written with read marks. */
   readonly audit: AuditEntry[] = [];
   /** Runs at the start of the next publish (e.g. a concurrent writer), then throws what it returns, if anything. */
@@ -109,6 +111,17 @@ export class FakeMessages implements MessagesRepository {
     );
     const page = pageOf(inbox.sort(newestFirst), limit, cursor);
     return { messages: page.items.map((message) => structuredClone(message)), ...(page.next ? { next: page.next } : {}) };
+  }
+
+  async stillAvailable(
+    messages: ReadonlyArray<{ enterpriseNumber: string; messageId: string }>,
+    now: Date,
+  ): Promise<Array<{ enterpriseNumber: string; messageId: string }>> {
+    this.availabilityChecks.push(messages.length);
+    return messages.filter(({ enterpriseNumber, messageId }) => {
+      const stored = this.messages.get(messageId);
+      return stored?.enterpriseNumber === enterpriseNumber && !isExpired(stored.expiresAt, now);
+    });
   }
 
   async countExpiredUnread(enterpriseNumber: string, now: Date): Promise<number> {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { objectKeyOf } from '../../../shared/adapters/s3/object-keys';
+import { folderPdfOfKey, objectKeyOf } from '../../../shared/adapters/s3/object-keys';
 import { UploadUnavailableError } from '../../../shared/domain/errors';
 import type { Sender } from '../../../shared/domain/sender';
 import type { Upload } from '../../../shared/domain/upload';
-import type { DocumentStore, DownloadLink, Pdf, StoredPdfInfo, UploadPdf } from '../../../shared/ports/document-store';
+import type { DocumentStore, DownloadLink, Pdf, PdfFolder, StoredFolder, StoredPdfInfo, UploadPdf } from '../../../shared/ports/document-store';
 import type { SendersRepository } from '../../../shared/ports/senders-repository';
 import type { UploadsRepository } from '../../../shared/ports/uploads-repository';
 
@@ -52,10 +52,15 @@ export class FakeUploads implements UploadsRepository {
 
 /**
  * The bucket in memory, by the real object keys (so tests see the layout), recording every write
- * and delete in the shared call log.
+ * and delete in the shared call log, and when each object was written (on `now`).
  */
 export class FakeDocuments implements DocumentStore {
   readonly objects = new Map<string, Buffer>();
+  readonly writtenAt = new Map<string, Date>();
+  /** The store's own clock, for the objects' write times. */
+  now: () => Date = () => new Date();
+  /** Folders per page of `folders`, to see a listing go over several pages. */
+  folderPageSize = 1000;
   readonly puts: Array<{ key: string; bytes: Buffer; sha256: string }> = [];
   readonly copies: Array<{ from: string; to: string }> = [];
   readonly deletes: string[][] = [];
@@ -84,6 +89,7 @@ export class FakeDocuments implements DocumentStore {
     this.maybeFail(key);
     this.puts.push({ key, bytes: Buffer.from(bytes), sha256: sha256Hex });
     this.objects.set(key, Buffer.from(bytes));
+    this.writtenAt.set(key, this.now());
   }
 
   async inspect(pdf: Pdf): Promise<StoredPdfInfo | undefined> {
@@ -106,13 +112,33 @@ export class FakeDocuments implements DocumentStore {
     const bytes = this.objects.get(source);
     if (!bytes || (version && FakeDocuments.versionOf(bytes) !== version)) throw new UploadUnavailableError(`upload ${from.uploadId} is gone or was replaced`);
     this.objects.set(target, Buffer.from(bytes));
+    this.writtenAt.set(target, this.now());
   }
 
   async delete(pdfs: Pdf[]): Promise<void> {
     const keys = pdfs.map(objectKeyOf);
     this.log.push(`documents.delete ${keys.join(' ')}`);
     this.deletes.push(keys);
-    for (const key of keys) this.objects.delete(key);
+    for (const key of keys) {
+      this.objects.delete(key);
+      this.writtenAt.delete(key);
+    }
+  }
+
+  /** Whole folders in key order, like the listing of the real store. */
+  async *folders(of: PdfFolder['of']): AsyncIterable<StoredFolder[]> {
+    const folders: StoredFolder[] = [];
+    for (const key of [...this.objects.keys()].sort()) {
+      const found = folderPdfOfKey(key);
+      if (found?.folder.of !== of) continue;
+      const writtenAt = this.writtenAt.get(key) ?? new Date(0);
+      const last = folders.at(-1);
+      if (last?.folder.enterpriseNumber === found.folder.enterpriseNumber && last.folder.id === found.folder.id) {
+        last.pdfs.push(found.pdf);
+        if (writtenAt > last.lastWrittenAt) last.lastWrittenAt = writtenAt;
+      } else folders.push({ folder: found.folder, pdfs: [found.pdf], lastWrittenAt: writtenAt });
+    }
+    for (let start = 0; start < folders.length; start += this.folderPageSize) yield folders.slice(start, start + this.folderPageSize);
   }
 
   async downloadUrl(pdf: Pdf, fileName: string, validity: { now: Date; notAfter: Date }): Promise<DownloadLink> {

@@ -6,6 +6,7 @@ import { FakeClock } from '../fakes/clock';
 import { testSettings } from '../fakes/settings';
 import { enterpriseNumber } from '../fakes/ids';
 import { FakeNotifications, FakeQueue } from '../fakes/notifications';
+import { FakeMetrics } from '../fakes/metrics';
 
 const DAY_MS = 86_400_000;
 const NOW = '2026-03-10T15:00:00.000Z';
@@ -22,6 +23,7 @@ function setup(options: { now?: string; warningDays?: number } = {}) {
     notificationQueue: queue,
     clock: clock,
     settings: testSettings({ expiryWarningDays: options.warningDays ?? 14 }),
+    metrics: new FakeMetrics(),
   };
   return { notifications, queue, clock, deps };
 }
@@ -105,6 +107,13 @@ describe('queueExpiryWarnings queues', () => {
     expect([...(byCompany.get(ALPHA)?.messageIds ?? [])].sort()).toEqual(['A-edge', 'A-later', 'A-soon', 'A-today']);
     expect(byCompany.get(BRAVO)).toEqual({ kind: 'EXPIRY_WARNING', enterpriseNumber: BRAVO, messageIds: ['B-one'] });
     expect(report).toMatchObject({ documents: 5, companies: 2 });
+    expect(deps.metrics.counts).toEqual({ ExpiryWarningsQueued: 2 });
+  });
+
+  it("carries the run's trace id to every job it queues", async () => {
+    const { deps, queue } = populated();
+    await queueExpiryWarnings(deps, 'run-trace-1');
+    expect(queue.jobs.map((job) => job.traceIds)).toEqual([['run-trace-1'], ['run-trace-1']]);
   });
 
   it('marks each queued document warned (at now), and leaves the others in the index', async () => {

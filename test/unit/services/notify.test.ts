@@ -8,6 +8,7 @@ import { FakeEnterprises } from '../fakes/enterprises';
 import { enterpriseNumber } from '../fakes/ids';
 import { aMessage } from '../fakes/messages';
 import { CLAIM_LEASE_MS, FakeAudit, FakeMailer, FakeNotifications } from '../fakes/notifications';
+import { FakeMetrics } from '../fakes/metrics';
 
 const NOW = '2026-03-10T09:00:00.000Z';
 const ALPHA = enterpriseNumber('01234567');
@@ -48,6 +49,7 @@ function setup() {
     audit: audit,
     clock: clock,
     settings: testSettings({ portalUrl: 'https://portal.ebox.example/' }),
+    metrics: new FakeMetrics(),
   };
   return { enterprises, notifications, mailer, audit, clock, message, deps };
 }
@@ -167,6 +169,7 @@ describe('sendNotifications', () => {
     expect(notifications.claims.has('A1#NEW_MESSAGES')).toBe(false);
     expect(notifications.claims.has('A2#NEW_MESSAGES')).toBe(false);
     expect(notifications.claims.get('B1#NEW_MESSAGES')?.status).toBe('SENT');
+    expect(deps.metrics.counts).toEqual({ EmailsSent: 1, EmailsFailed: 1 });
   });
 
   it('sends on the retry after a failure', async () => {

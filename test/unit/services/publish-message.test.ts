@@ -17,6 +17,7 @@ import { FakeClientBindings } from '../fakes/enterprises';
 import { enterpriseNumber } from '../fakes/ids';
 import { FakeMessages } from '../fakes/messages';
 import { FakeDocuments, FakeSenders, FakeUploads, type CallLog } from '../fakes/publishing';
+import { FakeMetrics } from '../fakes/metrics';
 
 const DAY_MS = 86_400_000;
 const T0 = '2026-03-10T09:00:00.000Z';
@@ -63,7 +64,16 @@ function setup() {
     .bind({ clientId: 'finances-backoffice', senderId: SENDER_ID })
     .bind({ clientId: 'onss-backoffice', senderId: 'onss' })
     .bind({ clientId: 'ghost-backoffice', senderId: 'ghost' });
-  return { log, messages, uploads, documents, clock, deps: { clientBindings, senders, messages, uploads, documents, clock, ids: new UlidGenerator() } };
+  const metrics = new FakeMetrics();
+  return {
+    log,
+    messages,
+    uploads,
+    documents,
+    clock,
+    metrics,
+    deps: { clientBindings, senders, messages, uploads, documents, clock, ids: new UlidGenerator(), metrics },
+  };
 }
 
 async function invalidInput(promise: Promise<unknown>): Promise<InvalidInputError> {
@@ -119,6 +129,14 @@ describe('publishMessage', () => {
     expect(delivery).not.toHaveProperty('body');
     expect(delivery).not.toHaveProperty('read');
     expect(delivery).not.toHaveProperty('senderName');
+    expect(fakes.metrics.counts).toEqual({ MessagesPublished: 1 });
+  });
+
+  it("keeps the publication's trace id on the company's message (the jobs log it), not on the delivery", async () => {
+    const fakes = setup();
+    const { delivery } = await publishMessage(fakes.deps, PUBLISHER, request(), 'trace-publish-1');
+    expect(fakes.messages.publishCalls[0]?.message.traceId).toBe('trace-publish-1');
+    expect(delivery).not.toHaveProperty('traceId');
   });
 
   it("expires after the document type's validity by default", async () => {
@@ -272,6 +290,7 @@ describe('publishMessage with an externalId', () => {
     const putsAfterFirst = fakes.documents.puts.length;
     fakes.clock.advanceDays(1);
     const again = await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-2026-1' }));
+    expect(fakes.metrics.counts).toEqual({ MessagesPublished: 1 }); // a replay publishes nothing
     expect(again).toEqual({ delivery: first.delivery, created: false });
     expect(fakes.documents.puts).toHaveLength(putsAfterFirst);
     expect(fakes.documents.copies).toEqual([]);

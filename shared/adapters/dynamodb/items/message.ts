@@ -25,6 +25,7 @@ const schema = z.object({
   readAt: z.string().optional(),
   firstReadAt: z.string().optional(),
   attachments: z.array(attachmentSchema),
+  traceId: z.string().optional(),
 } satisfies ShapeOf<Message>);
 
 /** A new (unread) message: in the expiry index until warned, in the unread index until read; TTL at expiry. */
