@@ -1,6 +1,7 @@
 import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../functions/routes';
+import { AccessLogsBucket } from './constructs/access-logs-bucket';
 import { Data } from './constructs/data';
 import { DEAD_LETTER_OUTPUTS } from './definitions';
 import { EboxHttpApi } from './constructs/http-api';
@@ -22,7 +23,9 @@ export class EboxStack extends Stack {
     const settings = readSettings(this);
     const prod = settings.stage === 'prod';
     this.terminationProtection = prod;
-    const data = new Data(this, 'Data', { deletionProtection: prod });
+    // Every bucket's server access logs, under a prefix each.
+    const accessLogs = new AccessLogsBucket(this, 'AccessLogs');
+    const data = new Data(this, 'Data', { deletionProtection: prod, accessLogs });
     const notifications = new Notifications(this, 'Notifications');
 
     // Unset, the emails link to the distribution, which needs the API, whose functions need this
@@ -57,6 +60,7 @@ export class EboxStack extends Stack {
       jwtIssuer: settings.jwtIssuer,
       clientId: settings.portalClientId,
       webAclArn: props?.webAclArn,
+      accessLogs,
     });
     const jobs = new Jobs(this, 'Jobs', {
       environment,
@@ -65,6 +69,7 @@ export class EboxStack extends Stack {
       notificationsQueue: notifications.queue,
       sesIdentity: settings.sesIdentity,
       sesConfigurationSetName: notifications.configurationSet.configurationSetName,
+      accessLogs,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: http.api.apiEndpoint, description: 'Base URL of the HTTP API' });

@@ -1,6 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { TABLE_SCHEMA } from '../../shared/adapters/dynamodb/table-schema';
 import type { BucketArea } from '../../shared/http/route-contract';
@@ -21,6 +21,8 @@ const SAFETY_NET_DAYS = 3650 + 30;
 export interface DataProps {
   /** DynamoDB deletion protection (prod): the table cannot be deleted, by CloudFormation or by hand. */
   deletionProtection: boolean;
+  /** Where the documents bucket's server access logs go (AccessLogsBucket). */
+  accessLogs: IBucket;
 }
 
 /** The stateful part: the single table and the documents bucket, both kept when the stack goes. */
@@ -65,6 +67,8 @@ export class Data extends Construct {
         { id: 'incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
         ...LIVE_AREAS.map((area) => ({ id: `${area}-safety-net`, prefix: `${area}/`, expiration: Duration.days(SAFETY_NET_DAYS) })),
       ],
+      serverAccessLogsBucket: props.accessLogs,
+      serverAccessLogsPrefix: 'documents-bucket/',
       removalPolicy: RemovalPolicy.RETAIN,
     });
   }

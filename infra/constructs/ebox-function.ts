@@ -1,9 +1,11 @@
 import * as path from 'node:path';
 import type { Duration } from 'aws-cdk-lib';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Policy, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
+import { Architecture, CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { acknowledge, BASIC_EXECUTION_ROLE } from '../nag';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -40,8 +42,6 @@ export class EboxFunction extends NodejsFunction {
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       description: props.description,
       environment: { ...BASE_ENVIRONMENT, ...props.environment },
-      // X-Ray: the invocation and its DynamoDB, SQS and SES calls (Powertools Tracer, shared/observability.ts).
-      tracing: Tracing.ACTIVE,
       // An explicit log group, not `logRetention`: no custom resource with a '*' policy.
       logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH }),
       bundling: {
@@ -55,5 +55,34 @@ export class EboxFunction extends NodejsFunction {
         externalModules: ['@aws-sdk/*'],
       },
     });
+    this.traceWithXRay();
+    acknowledge(this, "Lambda's standard policy for its own logs (CreateLogGroup, CreateLogStream, PutLogEvents): no access to any data", BASIC_EXECUTION_ROLE);
+    acknowledge(
+      this,
+      'nodejs22.x is a Lambda-supported LTS runtime, the one the bundles target; moving to 24 is a change of its own',
+      'AwsSolutions-L1',
+      'Serverless-LambdaLatestVersion',
+    );
+  }
+
+  /**
+   * X-Ray: the invocation and its DynamoDB, SQS and SES calls (Powertools Tracer, shared/observability.ts).
+   * Not `tracing: Tracing.ACTIVE`, which puts X-Ray's '*' into the role's default policy: in a policy
+   * of its own, it is acknowledged there alone, and a '*' added to the function's grants is a finding.
+   */
+  private traceWithXRay(): void {
+    const resource = this.node.defaultChild;
+    if (!(resource instanceof CfnFunction) || !(this.role instanceof Role)) throw new Error(`${this.node.path}: no function or role to trace`);
+    resource.tracingConfig = { mode: Tracing.ACTIVE };
+    // Under the role, which the function depends on: the permission is there before the first invocation.
+    const tracing = new Policy(this.role, 'Tracing', {
+      roles: [this.role],
+      statements: [new PolicyStatement({ actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resources: ['*'] })],
+    });
+    acknowledge(
+      tracing,
+      "X-Ray's PutTraceSegments and PutTelemetryRecords have no resource-level permissions: '*' is their only resource",
+      'AwsSolutions-IAM5[Resource::*]',
+    );
   }
 }

@@ -4,6 +4,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { QueueName, Touches } from '../../shared/http/route-contract';
+import { acknowledge, wildcardResource } from '../nag';
 
 /** What a route's touches refer to in the stack. */
 export interface Resources {
@@ -24,7 +25,14 @@ const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamod
  */
 export function grantTouches(fn: IFunction, touches: Touches, resources: Resources): void {
   for (const statement of statementsFor(touches, resources)) fn.addToRolePolicy(statement);
+  const { read = [], write = [], delete: remove = [] } = touches.bucket ?? {};
+  for (const area of new Set([...read, ...write, ...remove])) {
+    const objects = wildcardResource(fn, objectsOf(resources.bucket, area));
+    acknowledge(fn, "'*' is the object keys under one area of the documents bucket, the area the route declares", objects);
+  }
 }
+
+const objectsOf = (bucket: IBucket, area: string): string => bucket.arnForObjects(`${area}/*`);
 
 function statementsFor(touches: Touches, { table, bucket, queues }: Resources): PolicyStatement[] {
   const statements: PolicyStatement[] = [];
@@ -35,7 +43,7 @@ function statementsFor(touches: Touches, { table, bucket, queues }: Resources): 
     if (indexes.length)
       statements.push(new PolicyStatement({ actions: ['dynamodb:Query'], resources: indexes.map((index) => `${table.tableArn}/index/${index}`) }));
   }
-  const objects = (areas: readonly string[] | undefined) => (areas ?? []).map((area) => bucket.arnForObjects(`${area}/*`));
+  const objects = (areas: readonly string[] | undefined) => (areas ?? []).map((area) => objectsOf(bucket, area));
   const bucketActions = [
     ['s3:GetObject', touches.bucket?.read],
     ['s3:PutObject', touches.bucket?.write],

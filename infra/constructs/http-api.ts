@@ -4,6 +4,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteDefinition } from '../../functions/routes';
+import { acknowledge } from '../nag';
 import { EboxFunction } from './ebox-function';
 import { grantTouches, type Resources } from './grants';
 
@@ -59,11 +60,14 @@ export class EboxHttpApi extends Construct {
       });
       // Least privilege from the route's own declaration (functions/<family>/<route>/route.ts).
       grantTouches(fn, route.touches, props.resources);
-      this.api.addRoutes({
+      acknowledge(fn, "API Gateway invokes it synchronously: a failure is the caller's 5xx, with no event to keep", 'Serverless-LambdaDLQ');
+      const routes = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: new HttpLambdaIntegration(`${routeId(route)}Integration`, fn),
       });
+      for (const apiRoute of routes)
+        acknowledge(apiRoute, 'the function verifies the bearer token itself (docs/adr/0005); health and the contract are public', 'AwsSolutions-APIG4');
     }
   }
 

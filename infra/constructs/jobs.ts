@@ -1,7 +1,7 @@
 import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { EventSourceMapping, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, S3OnFailureDestination, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
@@ -10,6 +10,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { FOLDER_PREFIXES } from '../../shared/adapters/s3/object-keys';
 import { STREAM_FAILURES_PREFIX } from '../../shared/adapters/s3/stream-failures';
+import { acknowledge, wildcardResource } from '../nag';
 import { EboxFunction } from './ebox-function';
 import { NOTIFIER_TIMEOUT } from './notifications';
 import { DeadLetterQueue } from './secure-queue';
@@ -47,6 +48,8 @@ export interface JobsProps {
   sesIdentity: string;
   /** The SES configuration set the notifier sends with (SES checks the permission on it too). */
   sesConfigurationSetName: string;
+  /** Where the failed stream batches' bucket writes its server access logs (AccessLogsBucket). */
+  accessLogs: IBucket;
 }
 
 /**
@@ -69,6 +72,14 @@ export class Jobs extends Construct {
   constructor(scope: Construct, id: string, props: JobsProps) {
     super(scope, id);
     const { environment, table, bucket, notificationsQueue } = props;
+    const documentAreas = Object.values(FOLDER_PREFIXES).map((prefix) => `${prefix}*`);
+    /** Deleting PDFs in the two document areas (never uploads), one at a time or in DeleteObjects batches. */
+    const grantDeletePdfs = (job: EboxFunction) => {
+      const objects = documentAreas.map((area) => bucket.arnForObjects(area));
+      job.addToRolePolicy(new PolicyStatement({ actions: ['s3:DeleteObject'], resources: objects }));
+      for (const area of objects) acknowledge(job, "'*' is the PDFs' keys under one document area of the bucket", wildcardResource(job, area));
+    };
+    const indexes = wildcardResource(this, `${table.tableArn}/index/*`);
 
     this.onTableChange = new EboxFunction(this, 'OnTableChange', {
       handler: 'functions/jobs/on-table-change/handler.ts',
@@ -77,7 +88,7 @@ export class Jobs extends Construct {
       timeout: Duration.minutes(1),
       reservedConcurrentExecutions: RESERVED_CONCURRENCY.onTableChange,
     });
-    this.streamFailures = new StreamFailuresBucket(this, 'StreamFailures');
+    this.streamFailures = new StreamFailuresBucket(this, 'StreamFailures', props.accessLogs);
     this.onTableChange.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -87,9 +98,18 @@ export class Jobs extends Construct {
         onFailure: new S3OnFailureDestination(this.streamFailures),
       }),
     );
+    acknowledge(
+      this.onTableChange,
+      "S3OnFailureDestination's grant (read-write) on the failed batches' bucket, whose keys Lambda makes",
+      ...['s3:Abort*', 's3:DeleteObject*', 's3:GetBucket*', 's3:GetObject*', 's3:List*'].map((action) => `AwsSolutions-IAM5[Action::${action}]`),
+      wildcardResource(this, this.streamFailures.arnForObjects('*')),
+    );
+    acknowledge(this.onTableChange, "DynamoEventSource's dynamodb:ListStreams, which has no resource-level permission", 'AwsSolutions-IAM5[Resource::*]');
+    acknowledge(this.onTableChange, 'a stream batch that keeps failing goes whole to the S3 on-failure destination above', 'Serverless-LambdaDLQ');
     // Writes: the tombstone and unread-count update when an unread message expires.
     table.grantReadWriteData(this.onTableChange);
-    bucket.grantDelete(this.onTableChange);
+    acknowledge(this.onTableChange, "grantReadWriteData's indexes of the table: '*' is the index names", indexes);
+    grantDeletePdfs(this.onTableChange);
     notificationsQueue.grantSendMessages(this.onTableChange);
 
     this.notifier = new EboxFunction(this, 'Notifier', {
@@ -108,7 +128,16 @@ export class Jobs extends Construct {
         maxConcurrency: RESERVED_CONCURRENCY.notifier,
       }),
     );
+    const [queueMapping] = this.notifier.node.children.filter((child) => child instanceof EventSourceMapping);
+    if (!queueMapping) throw new Error('The notifier has no queue mapping');
+    acknowledge(
+      queueMapping,
+      'SQS mappings take no on-failure destination: the queue hands a message to its dead-letter queue after 5 receives',
+      'Serverless-LambdaEventSourceMappingDestination',
+    );
+    acknowledge(this.notifier, 'its failures stay in the notifications queue, then its dead-letter queue', 'Serverless-LambdaDLQ');
     table.grantReadWriteData(this.notifier);
+    acknowledge(this.notifier, "grantReadWriteData's indexes of the table: '*' is the index names", indexes);
     this.notifier.addToRolePolicy(
       new PolicyStatement({
         actions: ['ses:SendEmail', 'ses:SendRawEmail'],
@@ -127,6 +156,7 @@ export class Jobs extends Construct {
       reservedConcurrentExecutions: RESERVED_CONCURRENCY.oneAtATime,
     });
     table.grantReadWriteData(this.expiryWarnings);
+    acknowledge(this.expiryWarnings, "grantReadWriteData's indexes of the table: '*' is the index names", indexes);
     notificationsQueue.grantSendMessages(this.expiryWarnings);
 
     this.reconcileDocuments = new EboxFunction(this, 'ReconcileDocuments', {
@@ -136,14 +166,11 @@ export class Jobs extends Construct {
       timeout: Duration.minutes(15),
       reservedConcurrentExecutions: RESERVED_CONCURRENCY.oneAtATime,
     });
-    const documentAreas = Object.values(FOLDER_PREFIXES).map((prefix) => `${prefix}*`);
     // It lists the two document areas (never uploads), reads no PDF, and reads the table by key only.
     this.reconcileDocuments.addToRolePolicy(
       new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn], conditions: { StringLike: { 's3:prefix': documentAreas } } }),
     );
-    this.reconcileDocuments.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:DeleteObject'], resources: documentAreas.map((area) => bucket.arnForObjects(area)) }),
-    );
+    grantDeletePdfs(this.reconcileDocuments);
     this.reconcileDocuments.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:BatchGetItem'], resources: [table.tableArn] }));
 
     this.replayStreamFailures = new EboxFunction(this, 'ReplayStreamFailures', {
@@ -161,23 +188,31 @@ export class Jobs extends Construct {
         conditions: { StringLike: { 's3:prefix': `${STREAM_FAILURES_PREFIX}*` } },
       }),
     );
-    this.replayStreamFailures.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:GetObject', 's3:DeleteObject'], resources: [this.streamFailures.arnForObjects(`${STREAM_FAILURES_PREFIX}*`)] }),
-    );
+    const batches = this.streamFailures.arnForObjects(`${STREAM_FAILURES_PREFIX}*`);
+    this.replayStreamFailures.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:DeleteObject'], resources: [batches] }));
+    acknowledge(this.replayStreamFailures, "'*' is the keys of the batches Lambda saved, under its own prefix", wildcardResource(this, batches));
+    acknowledge(this.replayStreamFailures, 'run on demand and synchronously (aws lambda invoke): its caller sees the failure', 'Serverless-LambdaDLQ');
     // Then the stream consumer's own work: PDFs deleted; tombstone, unread count and audit written (one transaction, no read); notifications queued.
-    this.replayStreamFailures.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:DeleteObject'], resources: documentAreas.map((area) => bucket.arnForObjects(area)) }),
-    );
+    grantDeletePdfs(this.replayStreamFailures);
     this.replayStreamFailures.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], resources: [table.tableArn] }));
     this.replayStreamFailures.addToRolePolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [notificationsQueue.queueArn] }));
 
     this.dailyDeadLetters = new DeadLetterQueue(this, 'DailyDeadLetters');
-    const runDaily = (job: EboxFunction, hour: string, description: string) =>
+    acknowledge(
+      this.dailyDeadLetters,
+      "EventBridge Scheduler's dead-letter queue, which cdk-nag only recognizes in an SQS redrive policy",
+      'AwsSolutions-SQS3',
+    );
+    const runDaily = (job: EboxFunction, hour: string, description: string) => {
       new Schedule(this, `${job.node.id}Daily`, {
         description,
         schedule: ScheduleExpression.cron({ minute: '0', hour, timeZone: TimeZone.EUROPE_BRUSSELS }),
         target: new LambdaInvoke(job, { ...DAILY_RUN, deadLetterQueue: this.dailyDeadLetters }),
       });
+      acknowledge(job, 'a failed run holds no data: its alarm goes off (daily-failed) and the next run catches up', 'Serverless-LambdaDLQ');
+      // The scheduler's role is CDK's, at the stack's root: acknowledged there, for this ARN alone.
+      acknowledge(Stack.of(this), "the scheduler's grant to invoke the job: ':*' is its versions and aliases", wildcardResource(this, `${job.functionArn}:*`));
+    };
     runDaily(this.expiryWarnings, '6', 'Expiry warnings, every morning Belgian time');
     runDaily(this.reconcileDocuments, '3', 'Deletes the PDFs of gone documents, every night Belgian time');
     this.daily = [this.expiryWarnings, this.reconcileDocuments];

@@ -4,6 +4,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
+import { acknowledge } from '../nag';
 import { alarmName } from './monitoring-alarms';
 
 /**
@@ -27,6 +28,13 @@ export function alarmTopic(scope: Construct, alarmEmail: string | undefined): To
       conditions: { ArnLike: { 'aws:SourceArn': alarms }, StringEquals: { 'aws:SourceAccount': stack.account } },
     }),
   );
-  if (alarmEmail) topic.addSubscription(new EmailSubscription(alarmEmail));
+  if (alarmEmail) {
+    const subscription = topic.addSubscription(new EmailSubscription(alarmEmail));
+    acknowledge(
+      subscription,
+      'an alarm whose email is lost keeps its state and history in CloudWatch (dashboard); a queue of lost emails would have no reader',
+      'Serverless-SNSRedrivePolicy',
+    );
+  }
   return topic;
 }

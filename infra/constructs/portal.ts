@@ -25,9 +25,11 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { acknowledge } from '../nag';
+import { acknowledgeDeploymentHandler } from '../nag-acknowledgements';
 import { portalContentSecurityPolicy, STRICT_TRANSPORT_SECURITY_MAX_AGE_SECONDS } from '../portal-headers';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -69,6 +71,8 @@ export interface PortalProps {
   clientId: string;
   /** The WAF web ACL (scope CLOUDFRONT, from us-east-1) in front of the portal and the API; none without it. */
   webAclArn?: string;
+  /** Where the portal bucket's server access logs go (AccessLogsBucket). */
+  accessLogs: IBucket;
 }
 
 /** The portal: its files in a private bucket, served with the API on one CloudFront distribution. */
@@ -88,6 +92,9 @@ export class Portal extends Construct {
       enforceSSL: true,
       minimumTLSVersion: 1.2,
       versioned: false,
+      // Who wrote the portal's files: a deployment, or someone else.
+      serverAccessLogsBucket: props.accessLogs,
+      serverAccessLogsPrefix: 'portal-bucket/',
       // Retained: build output only, nothing personal. DESTROY would fail on the non-empty bucket,
       // and emptying it takes a custom resource (autoDeleteObjects) with s3:DeleteObject* on it.
       removalPolicy: RemovalPolicy.RETAIN,
@@ -164,6 +171,27 @@ export class Portal extends Construct {
       additionalBehaviors: Object.fromEntries(API_PATH_PATTERNS.map((pattern) => [pattern, api])),
     });
     this.url = `https://${this.distribution.distributionDomainName}`;
+    acknowledge(
+      this.distribution,
+      'companies and their mandataries may work from abroad; WAF (rate limit, IP reputation) guards the edge instead',
+      'AwsSolutions-CFR1',
+    );
+    if (!props.webAclArn)
+      acknowledge(
+        this.distribution,
+        'no account and region (dev, offline synth): no us-east-1 stack for the web ACL; prod always has one',
+        'AwsSolutions-CFR2',
+      );
+    acknowledge(
+      this.distribution,
+      "CloudFront's logs would keep raw paths (SSINs, enterprise numbers) and IP addresses; the API access log keeps route templates",
+      'AwsSolutions-CFR3',
+    );
+    acknowledge(
+      this.distribution,
+      'no custom domain yet: the default *.cloudfront.net certificate cannot be limited to TLSv1.2 (one with a certificate is, by the feature flag)',
+      'AwsSolutions-CFR4',
+    );
 
     // Two deployments of one build. Hashed assets are never pruned: a page loaded before a
     // deployment may still ask for its old chunks. The rest is replaced (and pruned) after them.
@@ -193,6 +221,7 @@ export class Portal extends Construct {
       logGroup,
     });
     pages.node.addDependency(assets);
+    acknowledgeDeploymentHandler(assets, this.bucket);
   }
 }
 

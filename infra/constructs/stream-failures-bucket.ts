@@ -1,6 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
-import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 
 /**
@@ -21,7 +21,8 @@ const REQUEST_METRICS_ID = 'saved-batches';
  * the stack goes; unversioned, so that a replayed batch is gone once deleted.
  */
 export class StreamFailuresBucket extends Bucket {
-  constructor(scope: Construct, id: string) {
+  /** `accessLogs`: where its server access logs go (AccessLogsBucket). */
+  constructor(scope: Construct, id: string, accessLogs: IBucket) {
     super(scope, id, {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
@@ -30,6 +31,8 @@ export class StreamFailuresBucket extends Bucket {
       versioned: false,
       lifecycleRules: [{ id: 'failed-stream-batches', expiration: STREAM_FAILURES_RETENTION }],
       metrics: [{ id: REQUEST_METRICS_ID }],
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'stream-failures-bucket/',
       removalPolicy: RemovalPolicy.RETAIN,
     });
   }

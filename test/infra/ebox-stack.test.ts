@@ -68,12 +68,19 @@ const functionById = (id: string) =>
 
 const tableId = only(resources('AWS::DynamoDB::Table'), 'table').id;
 // The documents bucket (the one that forgets uploads); the others hold the portal's files
-// (test/infra/portal.test.ts) and the failed stream batches (test/infra/jobs.test.ts).
+// (test/infra/portal.test.ts), the failed stream batches (test/infra/jobs.test.ts) and the
+// buckets' server access logs.
 const bucketId = only(
   resources<{ LifecycleConfiguration?: { Rules: Array<{ Prefix?: string }> } }>('AWS::S3::Bucket').filter((bucket) =>
     bucket.properties.LifecycleConfiguration?.Rules.some((rule) => rule.Prefix === UPLOADS_PREFIX),
   ),
   'documents bucket',
+).id;
+const accessLogsBucketId = only(
+  resources<{ LifecycleConfiguration?: { Rules: Array<{ Id?: string }> } }>('AWS::S3::Bucket').filter((bucket) =>
+    bucket.properties.LifecycleConfiguration?.Rules.some((rule) => rule.Id === 'access-logs'),
+  ),
+  'access logs bucket',
 ).id;
 const distributionId = only(resources('AWS::CloudFront::Distribution'), 'distribution').id;
 const configurationSetId = only(resources('AWS::SES::ConfigurationSet'), 'SES configuration set').id;
@@ -262,8 +269,8 @@ describe('table', () => {
 
 describe('documents bucket', () => {
   it('is private, encrypted, and forgets uploads that were never attached', () => {
-    // The documents bucket, the portal's and the failed stream batches'.
-    template.resourceCountIs('AWS::S3::Bucket', 3);
+    // The documents bucket, the portal's, the failed stream batches' and their access logs'.
+    template.resourceCountIs('AWS::S3::Bucket', 4);
     template.hasResourceProperties('AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: {
         BlockPublicAcls: true,
@@ -279,6 +286,17 @@ describe('documents bucket', () => {
           Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled', Prefix: Match.absent() }),
         ]),
       },
+    });
+  });
+
+  it('logs every request to it in the access logs bucket, kept 30 days', () => {
+    expect(template.toJSON().Resources[bucketId].Properties.LoggingConfiguration).toEqual({
+      DestinationBucketName: { Ref: accessLogsBucketId },
+      LogFilePrefix: 'documents-bucket/',
+    });
+    expect(template.toJSON().Resources[accessLogsBucketId].Properties).toMatchObject({
+      LifecycleConfiguration: { Rules: [{ Id: 'access-logs', ExpirationInDays: 30, Status: 'Enabled' }] },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
     });
   });
 
@@ -450,7 +468,7 @@ describe('permissions', () => {
 
   it('lets the stream consumer use the table (unread count, tombstones), delete documents and queue notifications', () => {
     expect(actionsOn(onTableChange, tableId)).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
-    expect(actionsOn(onTableChange, bucketId)).toEqual(['s3:DeleteObject*']);
+    expect(actionsOn(onTableChange, bucketId)).toEqual(['s3:DeleteObject']);
     expect(actionsOn(onTableChange, notificationsQueue.id)).toContain('sqs:SendMessage');
   });
 
@@ -488,7 +506,7 @@ describe('outputs', () => {
     template.hasOutput('PortalUrl', { Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] } });
     template.hasOutput('DistributionId', { Value: { Ref: distributionId } });
     const portalBucketId = only(
-      resources('AWS::S3::Bucket').filter((bucket) => bucket.id !== bucketId && bucket.id !== failuresBucketId),
+      resources('AWS::S3::Bucket').filter((bucket) => ![bucketId, failuresBucketId, accessLogsBucketId].includes(bucket.id)),
       'portal bucket',
     ).id;
     template.hasOutput('PortalBucketName', { Value: { Ref: portalBucketId } });

@@ -168,6 +168,7 @@ describe('failed stream batches', () => {
       LifecycleConfiguration: { Rules: [{ Id: 'failed-stream-batches', ExpirationInDays: 14, Status: 'Enabled' }] },
       // Request metrics, for the alarm on a saved batch (monitoring).
       MetricsConfigurations: [{ Id: 'saved-batches' }],
+      LoggingConfiguration: { DestinationBucketName: { Ref: expect.any(String) }, LogFilePrefix: 'stream-failures-bucket/' },
     });
     expect(bucket.resource).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
     template.hasResourceProperties('AWS::S3::BucketPolicy', {

@@ -7,6 +7,7 @@ import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { ROUTES } from '../../functions/routes';
+import { AccessLogsBucket } from '../../infra/constructs/access-logs-bucket';
 import { API_PATH_PATTERNS, Portal, PORTAL_HASH_EXCLUDE, portalSourceHash } from '../../infra/constructs/portal';
 import { EboxStack } from '../../infra/ebox-stack';
 import { PORTAL_SECURITY_HEADERS, portalContentSecurityPolicy } from '../../infra/portal-headers';
@@ -396,7 +397,12 @@ describe('portal asset hash', () => {
 describe('the built portal (bundled for real)', () => {
   const app = new App({ context: cdkJson.context });
   const stack = new Stack(app, 'PortalOnly', { env });
-  new Portal(stack, 'Portal', { api: new HttpApi(stack, 'Api'), jwtIssuer: 'https://auth.example.invalid/', clientId: 'ebox-portal' });
+  new Portal(stack, 'Portal', {
+    api: new HttpApi(stack, 'Api'),
+    jwtIssuer: 'https://auth.example.invalid/',
+    clientId: 'ebox-portal',
+    accessLogs: new AccessLogsBucket(stack, 'AccessLogs'),
+  });
   const assembly = app.synth();
   const built = resources<Deployment>(Template.fromJSON(assembly.getStackArtifact(stack.artifactId).template), 'Custom::CDKBucketDeployment')[0];
   const buildDir = path.join(assembly.directory, `asset.${built?.properties.SourceObjectKeys[0]?.replace(/\.zip$/, '')}`);
