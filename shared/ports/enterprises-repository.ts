@@ -29,6 +29,8 @@ export interface EnterprisesRepository {
   updateProfile(enterpriseNumber: EnterpriseNumber, changes: ProfileChanges, audit: AuditEntry[]): Promise<void>;
   /** Strongly consistent: a revoked person is refused on the very next request. */
   getGrant(enterpriseNumber: string, ssin: string): Promise<Grant | undefined>;
+  /** The profile and a person's grant, both strongly consistent, in one read. */
+  getProfileAndGrant(enterpriseNumber: EnterpriseNumber, ssin: string): Promise<{ profile?: EnterpriseProfile; grant?: Grant }>;
   /** MissingPermissionError when the person became an access manager meanwhile. */
   putUserGrant(grant: Grant & { role: 'USER' }, audit: AuditEntry): Promise<void>;
   /** MissingPermissionError when the person is no longer a USER (appointed access manager, or gone). */

@@ -22,6 +22,17 @@ export interface PublishOptions {
   audit: AuditEntry;
 }
 
+/** An unread message in the company's unread count, by when it expires. */
+export interface UnreadEntry {
+  messageId: string;
+  expiresAt: string;
+}
+
+export interface ExpiredUnread {
+  total: number;
+  first: UnreadEntry[];
+}
+
 /** A page of a list, newest first; `next` is an opaque cursor, present only when more follow. */
 export type InboxPage = { messages: Message[]; next?: string };
 export type DeliveriesPage = { deliveries: Delivery[]; next?: string };
@@ -51,8 +62,16 @@ export interface MessagesRepository {
     messages: ReadonlyArray<{ enterpriseNumber: string; messageId: string }>,
     now: Date,
   ): Promise<Array<{ enterpriseNumber: string; messageId: string }>>;
-  /** Unread messages that expired but are still stored (deletion lags): the unread count leaves them out. */
-  countExpiredUnread(enterpriseNumber: string, now: Date): Promise<number>;
+  /**
+   * Unread messages that expired but still count in the company's stored unread count (nobody took
+   * them out yet): how many, and the first of them (at most a transaction's worth).
+   */
+  expiredStillCounted(enterpriseNumber: string, now: Date): Promise<ExpiredUnread>;
+  /**
+   * Takes these expired unread messages out of the stored unread count, each at most once whoever
+   * else tries (a read mark, TTL's removal, another request): those no longer counted are skipped.
+   */
+  uncountExpired(enterpriseNumber: string, entries: UnreadEntry[]): Promise<void>;
   /** A sender's deliveries, newest first, expired ones included. */
   deliveriesPage(senderId: string, limit: number, cursor?: string): Promise<DeliveriesPage>;
   /** Sets the read flag (the unread count follows) with its audit entry; false when it already had that value. */

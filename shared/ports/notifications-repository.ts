@@ -45,7 +45,7 @@ export interface NotificationsRepository {
   messages(enterpriseNumber: string, messageIds: string[]): Promise<Message[]>;
   /**
    * What follows a message's deletion, once even when retried: its company's unread count drops
-   * if it was unread, and `audit` is appended.
+   * if it still counted there (`countedUnread`), and `audit` is appended.
    */
-  recordRemoval(message: Message, removedAt: string, audit: AuditEntry[]): Promise<void>;
+  recordRemoval(message: Message, countedUnread: boolean, removedAt: string, audit: AuditEntry[]): Promise<void>;
 }

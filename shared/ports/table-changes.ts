@@ -6,5 +6,12 @@ import type { CompanyMessage } from '../domain/company-message';
  * a company's own message removed (at expiry). `sequenceNumber` tells the stream where to resume.
  */
 export type TableChange =
-  | { item: 'message'; change: 'INSERT' | 'REMOVE'; message: Message; sequenceNumber: string }
+  | {
+      item: 'message';
+      change: 'INSERT' | 'REMOVE';
+      message: Message;
+      /** Whether the message still counted in its company's unread count (unread, and not taken out at expiry). */
+      countedUnread: boolean;
+      sequenceNumber: string;
+    }
   | { item: 'companyMessage'; change: 'REMOVE'; message: CompanyMessage; sequenceNumber: string };

@@ -26,7 +26,14 @@ const actorOf = (caller: Caller): Actor =>
  * The e-Box's own authorisation: who may do what on a company's e-Box. Grants are read with a
  * strongly consistent read on every request, so a revocation takes effect on the very next one.
  */
-export async function authorizeCompany(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, need: CompanyNeed): Promise<CompanyAccess> {
+export async function authorizeCompany(
+  deps: Deps,
+  caller: Caller,
+  enterpriseNumber: EnterpriseNumber,
+  need: CompanyNeed,
+  /** The person's grant, when it was read along with other data (one consistent read); read here otherwise. */
+  grantRead?: Promise<Grant | undefined>,
+): Promise<CompanyAccess> {
   const refuse = (detail: string) => new MissingPermissionError(detail);
   if (caller.kind === 'client') {
     const binding = await deps.clientBindings.get(caller.clientId);
@@ -34,10 +41,24 @@ export async function authorizeCompany(deps: Deps, caller: Caller, enterpriseNum
     if (need !== 'mailbox') throw refuse('A machine client may read the mailbox but not act for the company or manage its access');
     return { actor: actorOf(caller) };
   }
-  const grant = await deps.enterprises.getGrant(enterpriseNumber, caller.ssin);
+  const read = await (grantRead ?? deps.enterprises.getGrant(enterpriseNumber, caller.ssin));
+  // Fail closed on a grant read for someone or somewhere else.
+  const grant = read?.ssin === caller.ssin && read.enterpriseNumber === enterpriseNumber ? read : undefined;
   if (!grant) throw refuse(`You have no access to the e-Box of enterprise ${enterpriseNumber}`);
   if (need === 'manage' && grant.role !== 'ACCESS_MANAGER') throw refuse(`Only an access manager of enterprise ${enterpriseNumber} may do this`);
   return { actor: actorOf(caller), grant };
+}
+
+/**
+ * Runs a read alongside the authorisation check, failing closed: the read must have no effect,
+ * and nothing it found or refused reaches the caller unless the check passed (a refusal wins over
+ * whatever the read gave).
+ */
+export async function alongsideCheck<A, T>(check: Promise<A>, read: () => Promise<T>): Promise<[A, T]> {
+  const [granted, data] = await Promise.allSettled([check, Promise.resolve().then(read)]);
+  if (granted.status === 'rejected') throw granted.reason;
+  if (data.status === 'rejected') throw data.reason;
+  return [granted.value, data.value];
 }
 
 /** An institution's back office: the institution it acts for, and itself as the actor. */

@@ -5,17 +5,26 @@ import { DEFAULT_LANGUAGE, type EnterpriseProfile } from '../domain/enterprise';
 import type { EnterpriseNumber } from '../domain/enterprise-number';
 import { NotFoundError } from '../domain/errors';
 import type { Language } from '../domain/text';
+import { logger } from '../logger';
 import type { Ports } from '../ports';
 import type { ProfileChanges } from '../ports/enterprises-repository';
-import { authorizeCompany, authorizeInstitution } from './access-control';
+import type { ExpiredUnread } from '../ports/messages-repository';
+import { alongsideCheck, authorizeCompany, authorizeInstitution } from './access-control';
 
 type Deps = Pick<Ports, 'enterprises' | 'clientBindings' | 'messages' | 'clock'>;
 
-/** The stored counter still counts unread messages that expired but TTL has not removed yet. */
-async function withLiveUnreadCount(deps: Deps, profile: EnterpriseProfile): Promise<EnterpriseProfile> {
-  if (profile.unreadCount === 0) return profile;
-  const expired = await deps.messages.countExpiredUnread(profile.enterpriseNumber, deps.clock.now());
-  return { ...profile, unreadCount: Math.max(0, profile.unreadCount - expired) };
+/**
+ * The unread count without the unread messages that expired: the stored counter minus those it
+ * still counts (read with the profile). These are then taken out of the counter, each once, so
+ * the next readers read the counter alone, however long TTL takes to delete them.
+ */
+async function withLiveUnreadCount(deps: Deps, profile: EnterpriseProfile, expired: ExpiredUnread): Promise<EnterpriseProfile> {
+  if (expired.total === 0) return profile;
+  // The count below is exact already: a failure here only leaves the work to the next reader.
+  await deps.messages.uncountExpired(profile.enterpriseNumber, expired.first).catch((error: unknown) => {
+    logger.warn('could not take expired messages out of the unread count', { error: error as Error, expired: expired.total });
+  });
+  return { ...profile, unreadCount: Math.max(0, profile.unreadCount - expired.total) };
 }
 
 /** Any company with a valid number can receive, so an unregistered one still has a (blank) profile. */
@@ -26,10 +35,25 @@ const blankProfile = (enterpriseNumber: EnterpriseNumber): EnterpriseProfile => 
   unreadCount: 0,
 });
 
+/** The profile with its live unread count; the expired messages it finds are taken out of the stored counter. */
 export async function getProfile(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber): Promise<EnterpriseProfile> {
-  await authorizeCompany(deps, caller, enterpriseNumber, 'mailbox');
-  const profile = await deps.enterprises.getProfile(enterpriseNumber);
-  return profile ? withLiveUnreadCount(deps, profile) : blankProfile(enterpriseNumber);
+  const now = deps.clock.now();
+  // A person's grant comes with the profile, in one consistent read.
+  const stored =
+    caller.kind === 'person'
+      ? deps.enterprises.getProfileAndGrant(enterpriseNumber, caller.ssin)
+      : deps.enterprises.getProfile(enterpriseNumber).then((profile) => ({ profile, grant: undefined }));
+  const [, [{ profile }, expired]] = await alongsideCheck(
+    authorizeCompany(
+      deps,
+      caller,
+      enterpriseNumber,
+      'mailbox',
+      stored.then(({ grant }) => grant),
+    ),
+    () => Promise.all([stored, deps.messages.expiredStillCounted(enterpriseNumber, now)]),
+  );
+  return profile ? withLiveUnreadCount(deps, profile, expired) : blankProfile(enterpriseNumber);
 }
 
 export interface ProfilePatch {
@@ -59,7 +83,8 @@ export async function patchProfile(deps: Deps, caller: Caller, enterpriseNumber:
     audit.push({ at, actor, action: 'DIGITAL_ONLY_CHANGED', detail: `${current.digitalOnly} → ${patch.digitalOnly}` });
   }
   await deps.enterprises.updateProfile(enterpriseNumber, changes, audit);
-  return withLiveUnreadCount(deps, { ...current, ...patch, ...(changes.digitalOnly ? { digitalOnlySince: at } : {}) });
+  const expired = await deps.messages.expiredStillCounted(enterpriseNumber, deps.clock.now());
+  return withLiveUnreadCount(deps, { ...current, ...patch, ...(changes.digitalOnly ? { digitalOnlySince: at } : {}) }, expired);
 }
 
 /** What institutions may know: whether the company asked to receive everything digitally. */

@@ -18,7 +18,7 @@ import type { Ports } from '../ports';
 import type { Pdf, UploadPdf } from '../ports/document-store';
 import type { Caller } from '../domain/caller';
 import { authorizeInstitution } from './access-control';
-import { checkInlinePdf, type InlineAttachment } from './inline-attachments';
+import { checkInlinePdf, type CheckedPdf, type InlineAttachment } from './inline-attachments';
 
 export type AttachmentInput = InlineAttachment | { fileName: string; uploadId: string };
 
@@ -41,17 +41,29 @@ type ResolvedAttachment = { fileName: string; size: number; sha256: string } & (
 
 const field = (index: number, name: string) => `attachments[${index}].${name}`;
 
-async function resolveAttachments(deps: Deps, senderId: string, inputs: AttachmentInput[]): Promise<ResolvedAttachment[]> {
+/** The inline PDFs checked, decoded and hashed, each once, by their index among the attachments. */
+function checkInlinePdfs(inputs: AttachmentInput[]): Map<number, CheckedPdf> {
   let inlineBytes = 0;
+  const checked = new Map<number, CheckedPdf>();
+  for (const [index, input] of inputs.entries()) {
+    if (!('contentBase64' in input)) continue;
+    const pdf = checkInlinePdf(input, index, inlineBytes);
+    inlineBytes += pdf.size;
+    checked.set(index, pdf);
+  }
+  return checked;
+}
+
+async function resolveAttachments(deps: Deps, senderId: string, inputs: AttachmentInput[], inline: Map<number, CheckedPdf>): Promise<ResolvedAttachment[]> {
   const seenUploads = new Set<string>();
   const resolved: ResolvedAttachment[] = [];
   for (const [index, input] of inputs.entries()) {
-    if ('contentBase64' in input) {
-      const pdf = checkInlinePdf(input, index, inlineBytes);
-      inlineBytes += pdf.size;
+    const pdf = inline.get(index);
+    if (pdf) {
       resolved.push(pdf);
       continue;
     }
+    if (!('uploadId' in input)) throw new Error(`attachments[${index}] is inline but was not checked`);
     const refuse = (detail: string) =>
       new InvalidInputError([{ in: 'body', name: field(index, 'uploadId'), kind: 'referencedResourceNotFound', detail, value: input.uploadId }]);
     if (seenUploads.has(input.uploadId)) throw refuse(`upload ${input.uploadId} is attached twice`);
@@ -77,10 +89,11 @@ async function resolveAttachments(deps: Deps, senderId: string, inputs: Attachme
 }
 
 /**
- * What makes two publications "the same": everything the sender chose; inline PDFs by digest,
- * uploads by id (a retry must be recognised even after its upload was consumed).
+ * What makes two publications "the same": everything the sender chose; inline PDFs by the digest
+ * of their bytes (`digestOf`), uploads by id (a retry must be recognised even after its upload
+ * was consumed).
  */
-function contentHash(request: PublishRequest): string {
+function contentHash(request: PublishRequest, digestOf: (index: number, base64: string) => string): string {
   const canonical = {
     recipient: request.recipient,
     documentType: request.documentType,
@@ -89,19 +102,27 @@ function contentHash(request: PublishRequest): string {
     registered: request.registered,
     replyable: request.replyable,
     validityDays: request.validityDays ?? null,
-    attachments: request.attachments.map((attachment) =>
+    attachments: request.attachments.map((attachment, index) =>
       'uploadId' in attachment
         ? { fileName: attachment.fileName, uploadId: attachment.uploadId }
-        : { fileName: attachment.fileName, mediaType: attachment.mediaType, sha256: createHash('sha256').update(attachment.contentBase64).digest('hex') },
+        : { fileName: attachment.fileName, mediaType: attachment.mediaType, sha256: digestOf(index, attachment.contentBase64) },
     ),
   };
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
-async function replayOf(deps: Deps, senderId: string, externalId: string, hash: string): Promise<Delivery | undefined> {
+/**
+ * Idempotency records written before inline PDFs were hashed once carry the digest of their
+ * base64 text instead; they live 365 days after their message's expiry, so a retry of one must
+ * still be recognised. Computed only when the current hash does not match.
+ */
+const textDigestHash = (request: PublishRequest) => contentHash(request, (_index, base64) => createHash('sha256').update(base64).digest('hex'));
+
+async function replayOf(deps: Deps, senderId: string, request: PublishRequest & { externalId: string }, hash: string): Promise<Delivery | undefined> {
+  const { externalId } = request;
   const record = await deps.messages.getIdempotency(senderId, externalId);
   if (!record) return undefined;
-  if (record.contentHash !== hash) {
+  if (record.contentHash !== hash && record.contentHash !== textDigestHash(request)) {
     throw new ConflictError('externalIdConflict', `externalId ${externalId} was already used for a message with different content`);
   }
   const original = await deps.messages.getDelivery(record.messageId);
@@ -117,12 +138,15 @@ async function replayOf(deps: Deps, senderId: string, externalId: string, hash: 
 export async function publishMessage(deps: Deps, caller: Caller, request: PublishRequest, traceId?: string): Promise<{ delivery: Delivery; created: boolean }> {
   const publisher = await authorizeInstitution(deps, caller);
   const { senderId } = publisher;
-  const hash = contentHash(request);
-  if (request.externalId) {
-    const original = await replayOf(deps, senderId, request.externalId, hash);
-    if (original) return { delivery: original, created: false };
-  }
-  const sender = await deps.senders.get(senderId);
+  const inline = checkInlinePdfs(request.attachments);
+  const hash = contentHash(request, (index) => inline.get(index)?.sha256 ?? '');
+  const { externalId } = request;
+  // Independent reads, together: whether this is a replay, and the sender's document types.
+  const [original, sender] = await Promise.all([
+    externalId ? replayOf(deps, senderId, { ...request, externalId }, hash) : undefined,
+    deps.senders.get(senderId),
+  ]);
+  if (original) return { delivery: original, created: false };
   if (!sender) throw new MissingPermissionError(`Institution ${senderId} is not registered`);
   const type = findDocumentType(sender, request.documentType);
   if (!type) {
@@ -146,7 +170,7 @@ export async function publishMessage(deps: Deps, caller: Caller, request: Publis
       },
     ]);
   }
-  const attachments = await resolveAttachments(deps, senderId, request.attachments);
+  const attachments = await resolveAttachments(deps, senderId, request.attachments, inline);
 
   const now = deps.clock.now();
   const messageId = deps.ids.newId(now);
@@ -212,7 +236,7 @@ export async function publishMessage(deps: Deps, caller: Caller, request: Publis
 
     if (request.externalId && (error instanceof IdempotencyRaceError || error instanceof ConcurrentWriteError)) {
       // A concurrent request with the same externalId may have won the race.
-      const original = await replayOf(deps, senderId, request.externalId, hash);
+      const original = await replayOf(deps, senderId, { ...request, externalId: request.externalId }, hash);
       if (original) return { delivery: original, created: false };
     }
     if (uploads.length && (error instanceof ConcurrentWriteError || error instanceof UploadUnavailableError)) {

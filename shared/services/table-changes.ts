@@ -12,7 +12,7 @@ type Deps = Pick<Ports, 'notificationQueue' | 'documents' | 'notifications' | 'c
 
 /**
  * Reacts to the table stream: new messages become one notification job per company (a digest);
- * removed messages (TTL at expiry) lose their PDFs, leave the unread count if unread, and their
+ * removed messages (TTL at expiry) lose their PDFs, leave the unread count if still counted, and their
  * expiry and deletion enter the company's audit trail; removed company messages lose their PDFs.
  * Every step is idempotent, so a retried batch does no harm. Returns the sequence number of the
  * first change that failed (the stream is retried from there), or undefined.
@@ -39,7 +39,7 @@ export async function handleTableChanges(deps: Deps, changes: TableChange[]): Pr
   for (const change of changes) {
     if (change.change !== 'REMOVE') continue;
     try {
-      if (change.item === 'message') await removeMessage(deps, change.message);
+      if (change.item === 'message') await removeMessage(deps, change.message, change.countedUnread);
       else await removeCompanyMessage(deps, change.message);
     } catch (error) {
       logger.error('could not clean up a removed message', {
@@ -52,7 +52,7 @@ export async function handleTableChanges(deps: Deps, changes: TableChange[]): Pr
   return undefined;
 }
 
-async function removeMessage(deps: Deps, message: Message): Promise<void> {
+async function removeMessage(deps: Deps, message: Message, countedUnread: boolean): Promise<void> {
   const { enterpriseNumber, messageId } = message;
   await deps.documents.delete(message.attachments.map(({ attachmentId }): Pdf => ({ of: 'message', enterpriseNumber, messageId, attachmentId })));
   const removedAt = deps.clock.now().toISOString();
@@ -61,7 +61,7 @@ async function removeMessage(deps: Deps, message: Message): Promise<void> {
     { at: message.expiresAt, actor: SYSTEM_ACTOR, action: 'MESSAGE_EXPIRED', messageId: message.messageId },
     { at: removedAt, actor: SYSTEM_ACTOR, action: 'MESSAGE_DELETED', messageId: message.messageId, detail: `${pdfs} PDF` },
   ];
-  await deps.notifications.recordRemoval(message, removedAt, audit);
+  await deps.notifications.recordRemoval(message, countedUnread, removedAt, audit);
   deps.metrics.count('MessagesDeleted');
   logger.info('expired message removed', { messageId, enterpriseNumber, attachments: pdfs, traceId: message.traceId });
 }

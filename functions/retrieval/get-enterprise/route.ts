@@ -16,5 +16,6 @@ export const route = defineRoute({
   responses: [{ status: 200, description: 'The profile', schema: profileView }],
   errors: [400, 401, 403],
   errorNotes: { 403: NO_ACCESS },
-  touches: { table: { access: 'read', indexes: ['unread'], partitions: ['CLIENT#', 'ENT#', 'UNREAD#'] } },
+  // Writes: expired unread messages taken out of the stored unread count, once each.
+  touches: { table: { access: 'readWrite', indexes: ['unread'], partitions: ['CLIENT#', 'ENT#', 'UNREAD#'] } },
 });

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Grant } from '../../domain/access';
 import type { AuditEntry } from '../../domain/audit';
 import { DEFAULT_LANGUAGE, type EnterpriseProfile } from '../../domain/enterprise';
@@ -99,6 +99,24 @@ export class DynamoEnterprisesRepository implements EnterprisesRepository {
       new GetCommand({ TableName: this.tableName, Key: primaryKey(keys.grant(enterpriseNumber, ssin)), ConsistentRead: true }),
     );
     return Item ? grantItem.fromItem(Item) : undefined;
+  }
+
+  /** One consistent BatchGetItem for both (retrying what DynamoDB leaves unprocessed). */
+  async getProfileAndGrant(enterpriseNumber: EnterpriseNumber, ssin: string): Promise<{ profile?: EnterpriseProfile; grant?: Grant }> {
+    const profileKey = keys.enterprise(enterpriseNumber);
+    let pending: Array<Record<string, unknown>> = [profileKey, primaryKey(keys.grant(enterpriseNumber, ssin))];
+    const found: { profile?: EnterpriseProfile; grant?: Grant } = {};
+    for (let attempt = 1; pending.length; attempt += 1) {
+      if (attempt > 5) throw new Error(`BatchGetItem kept leaving ${pending.length} key(s) unprocessed`);
+      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** (attempt - 2)));
+      const result = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }));
+      for (const item of result.Responses?.[this.tableName] ?? []) {
+        if (item.sk === profileKey.sk) found.profile = profileItem.fromItem(enterpriseNumber, item);
+        else found.grant = grantItem.fromItem(item);
+      }
+      pending = result.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+    }
+    return found;
   }
 
   /**

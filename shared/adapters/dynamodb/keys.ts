@@ -33,6 +33,11 @@ export const keys = {
   /** Unread-by-expiry index entry of an unread message; removed when it is read. */
   unread: (n: string, expiresAt: string, messageId: string) => ({ unreadPk: `UNREAD#${n}`, unreadSk: `${expiresAt}#${messageId}` }),
   unreadOf: (n: string) => ({ unreadPk: `UNREAD#${n}` }),
+  /** The message an `unread` index entry stands for (`<expiresAt>#<messageId>`: an ISO instant has no `#`). */
+  unreadEntryOf: (unreadSk: string) => {
+    const hash = unreadSk.indexOf('#');
+    return { expiresAt: unreadSk.slice(0, hash), messageId: unreadSk.slice(hash + 1) };
+  },
   expiryPartitions: (day: string) => Array.from({ length: EXPIRY_SHARDS }, (_, shard) => `EXP#${day}#${shard}`),
 };
 

@@ -3,7 +3,16 @@ import { encodeTime } from 'ulid';
 import type { AuditEntry } from '../../domain/audit';
 import { ConcurrentWriteError, IdempotencyRaceError, InvalidInputError } from '../../domain/errors';
 import type { Delivery, Message } from '../../domain/message';
-import type { DeliveriesPage, IdempotencyRecord, InboxFilter, InboxPage, MessagesRepository, PublishOptions } from '../../ports/messages-repository';
+import type {
+  DeliveriesPage,
+  ExpiredUnread,
+  IdempotencyRecord,
+  InboxFilter,
+  InboxPage,
+  MessagesRepository,
+  PublishOptions,
+  UnreadEntry,
+} from '../../ports/messages-repository';
 import { auditPut } from './audit-repository';
 import { availableItems } from './available-items';
 import { conditionFailedAt, isTransactionCancelled } from './conditions';
@@ -14,6 +23,9 @@ import * as idempotencyItem from './items/idempotency';
 import * as messageItem from './items/message';
 import { keys, primaryKey } from './keys';
 import { toPage } from './pages';
+
+/** A transaction holds 100 items: the profile's counter and 99 messages. */
+const UNCOUNT_BATCH = 99;
 
 /**
  * Messages: the company's copy (inbox partition, TTL at expiry, in the sparse expiry index), the
@@ -126,10 +138,6 @@ export class DynamoMessagesRepository implements MessagesRepository {
     return { messages: page.items.map(messageItem.fromItem), ...(page.next ? { next: page.next } : {}) };
   }
 
-  /**
-   * Unread messages of a company that expired but are still in the table (TTL lags): the unread
-   * counter only drops when TTL removes them, so reads subtract these. Cost: those few items.
-   */
   async stillAvailable(
     messages: ReadonlyArray<{ enterpriseNumber: string; messageId: string }>,
     now: Date,
@@ -137,24 +145,60 @@ export class DynamoMessagesRepository implements MessagesRepository {
     return availableItems(this.db, this.tableName, messages, (ref) => keys.message(ref.enterpriseNumber, ref.messageId), now);
   }
 
-  async countExpiredUnread(enterpriseNumber: string, now: Date): Promise<number> {
-    let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'unread',
-          KeyConditionExpression: 'unreadPk = :pk AND unreadSk <= :now',
-          ExpressionAttributeValues: { ':pk': keys.unreadOf(enterpriseNumber).unreadPk, ':now': `${now.toISOString()}#\uffff` },
-          Select: 'COUNT',
-          ExclusiveStartKey: start,
+  /**
+   * The company's `unread` index entries that expired: they are still counted until taken out
+   * (uncountExpired) or removed by TTL. Once taken out they are no longer in the index, so this
+   * reads nothing in the usual case, whatever TTL has yet to delete. After a mass expiry the first
+   * readers also count what lies beyond the first transaction's worth.
+   */
+  async expiredStillCounted(enterpriseNumber: string, now: Date): Promise<ExpiredUnread> {
+    const query = {
+      TableName: this.tableName,
+      IndexName: 'unread',
+      KeyConditionExpression: 'unreadPk = :pk AND unreadSk <= :now',
+      ExpressionAttributeValues: { ':pk': keys.unreadOf(enterpriseNumber).unreadPk, ':now': `${now.toISOString()}#\uffff` },
+    };
+    const page = await this.db.send(new QueryCommand({ ...query, Limit: UNCOUNT_BATCH }));
+    const first = (page.Items ?? []).map((item) => keys.unreadEntryOf(String(item.unreadSk)));
+    let total = first.length;
+    let start = page.LastEvaluatedKey;
+    while (start) {
+      const rest = await this.db.send(new QueryCommand({ ...query, Select: 'COUNT', ExclusiveStartKey: start }));
+      total += rest.Count ?? 0;
+      start = rest.LastEvaluatedKey;
+    }
+    return { total, first };
+  }
+
+  /**
+   * One transaction: each message leaves the `unread` index, marked as taken out (condition:
+   * still in it with that entry, so a message read, taken out or deleted meanwhile cancels it),
+   * and the counter drops by as many. A cancelled transaction leaves everything as it was; the
+   * next reader tries again with what is still in the index.
+   */
+  async uncountExpired(enterpriseNumber: string, entries: UnreadEntry[]): Promise<void> {
+    const batch = entries.slice(0, UNCOUNT_BATCH);
+    if (batch.length === 0) return;
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...batch.map((entry) => ({
+              Update: {
+                TableName: this.tableName,
+                Key: keys.message(enterpriseNumber, entry.messageId),
+                UpdateExpression: `SET ${messageItem.UNCOUNTED} = :true REMOVE unreadPk, unreadSk`,
+                ConditionExpression: 'unreadSk = :sk',
+                ExpressionAttributeValues: { ':sk': keys.unread(enterpriseNumber, entry.expiresAt, entry.messageId).unreadSk, ':true': true },
+              },
+            })),
+            unreadCountDelta(this.tableName, enterpriseNumber, -batch.length),
+          ],
         }),
       );
-      count += page.Count ?? 0;
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return count;
+    } catch (error) {
+      if (!isTransactionCancelled(error)) throw error;
+    }
   }
 
   /** A sender's deliveries, newest first (gsi1, one Query per page). */
@@ -193,7 +237,8 @@ export class DynamoMessagesRepository implements MessagesRepository {
                 UpdateExpression: read
                   ? 'SET #read = :read, readAt = :at REMOVE unreadPk, unreadSk'
                   : 'SET #read = :read, unreadPk = :upk, unreadSk = :usk REMOVE readAt',
-                ConditionExpression: 'attribute_exists(pk) AND #read <> :read',
+                // Read: never one taken out of the count at expiry (it would leave the count twice).
+                ConditionExpression: `attribute_exists(pk) AND #read <> :read${read ? ` AND attribute_not_exists(${messageItem.UNCOUNTED})` : ''}`,
                 ExpressionAttributeNames: { '#read': 'read' },
                 ExpressionAttributeValues: read ? { ':read': read, ':at': at } : { ':read': read, ':upk': unread.unreadPk, ':usk': unread.unreadSk },
               },
@@ -227,7 +272,8 @@ export class DynamoMessagesRepository implements MessagesRepository {
     const messageUpdate = markRead
       ? {
           UpdateExpression: 'SET firstReadAt = if_not_exists(firstReadAt, :at), #read = :true, readAt = :at REMOVE unreadPk, unreadSk',
-          ConditionExpression: '#read = :false',
+          // Not taken out of the count at expiry: such a message is gone for the reader.
+          ConditionExpression: `#read = :false AND attribute_not_exists(${messageItem.UNCOUNTED})`,
         }
       : { UpdateExpression: 'SET firstReadAt = :at', ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(firstReadAt)' };
     try {
@@ -263,8 +309,13 @@ export class DynamoMessagesRepository implements MessagesRepository {
       );
     } catch (error) {
       if (!conditionFailedAt(error, 0)) throw error;
-      const current = await this.getMessage(message.enterpriseNumber, message.messageId);
-      return current ? this.recordRead(current, at, audit) : undefined;
+      const { Item } = await this.db.send(
+        new GetCommand({ TableName: this.tableName, Key: keys.message(message.enterpriseNumber, message.messageId), ConsistentRead: true }),
+      );
+      const current = Item ? messageItem.fromItem(Item) : undefined;
+      // Taken out of the unread count meanwhile: it expired.
+      if (!current || (Item && messageItem.wasUncounted(Item))) return undefined;
+      return this.recordRead(current, at, audit);
     }
     return { ...message, read: true, ...(markRead ? { readAt: at } : {}), firstReadAt: message.firstReadAt ?? at };
   }

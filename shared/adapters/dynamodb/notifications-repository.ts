@@ -156,7 +156,7 @@ export class DynamoNotificationsRepository implements NotificationsRepository {
    * unread, and the audit trail records its expiry and deletion. A tombstone written in the same
    * transaction turns a retried stream record into a no-op.
    */
-  async recordRemoval(message: Message, removedAt: string, audit: AuditEntry[]): Promise<void> {
+  async recordRemoval(message: Message, countedUnread: boolean, removedAt: string, audit: AuditEntry[]): Promise<void> {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -168,7 +168,7 @@ export class DynamoNotificationsRepository implements NotificationsRepository {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
-            ...(message.read ? [] : [unreadCountDelta(this.tableName, message.enterpriseNumber, -1)]),
+            ...(countedUnread ? [unreadCountDelta(this.tableName, message.enterpriseNumber, -1)] : []),
             ...audit.map((entry) => auditPut(this.tableName, message.enterpriseNumber, entry)),
           ],
         }),

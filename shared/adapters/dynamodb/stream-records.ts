@@ -26,7 +26,8 @@ export function toTableChange(record: StreamRecordImage): TableChange | undefine
   // them); unmarshall reads them and the item codec then checks every attribute.
   const item = unmarshall(image as Record<string, AttributeValue>);
   const sequenceNumber = record.dynamodb?.SequenceNumber ?? '';
-  if (item.type === messageItem.TYPE) return { item: 'message', change, message: messageItem.fromItem(item), sequenceNumber };
+  if (item.type === messageItem.TYPE)
+    return { item: 'message', change, message: messageItem.fromItem(item), countedUnread: messageItem.isCountedUnread(item), sequenceNumber };
   if (item.type === companyMessageItem.TYPE && change === 'REMOVE')
     return { item: 'companyMessage', change, message: companyMessageItem.fromItem(item), sequenceNumber };
   return undefined;

@@ -66,6 +66,9 @@ async function getItem(key: { pk: string; sk: string }): Promise<Record<string, 
 /** The company's copy of a message (pk `ENT#<n>`, sk `MSG#<id>`), if still in the table. */
 export const storedMessage = (enterpriseNumber: string, messageId: string) => getItem({ pk: `ENT#${enterpriseNumber}`, sk: `MSG#${messageId}` });
 
+/** A company's profile (pk `ENT#<n>`, sk `PROFILE`): its stored unread counter, among others. */
+export const storedProfile = (enterpriseNumber: string) => getItem({ pk: `ENT#${enterpriseNumber}`, sk: 'PROFILE' });
+
 /** Counts every item of the table with a paginated Scan (Select COUNT). Test-only: the product never scans. */
 export async function countItems(): Promise<number> {
   let count = 0;

@@ -70,8 +70,21 @@ describe('item codecs', () => {
 
 describe('stream records', () => {
   it('read a published and a removed message with the same codec as table reads', () => {
-    expect(toTableChange(streamRecord('INSERT', messageItem.toItem(message)))).toEqual({ item: 'message', change: 'INSERT', message, sequenceNumber: '42' });
+    expect(toTableChange(streamRecord('INSERT', messageItem.toItem(message)))).toEqual({
+      item: 'message',
+      change: 'INSERT',
+      message,
+      countedUnread: true,
+      sequenceNumber: '42',
+    });
     expect(toTableChange(streamRecord('REMOVE', messageItem.toItem(message)))).toMatchObject({ item: 'message', change: 'REMOVE', message });
+  });
+
+  it('tell whether a removed message still counted as unread, not just whether it was unread', () => {
+    const { unreadPk: _pk, unreadSk: _sk, ...stored } = messageItem.toItem(message);
+    expect(toTableChange(streamRecord('REMOVE', messageItem.toItem(message)))).toMatchObject({ countedUnread: true });
+    expect(toTableChange(streamRecord('REMOVE', { ...stored, uncounted: true }))).toMatchObject({ message: { read: false }, countedUnread: false });
+    expect(toTableChange(streamRecord('REMOVE', { ...stored, read: true }))).toMatchObject({ countedUnread: false });
   });
 
   it('leave out changes of no interest', () => {

@@ -65,7 +65,7 @@ describe('the failure record of the S3 on-failure destination', () => {
   it('gives back the records of the failed batch, which the stream consumer reads as it read them the first time', () => {
     const records = parseStreamFailure(KEY, JSON.stringify(failureRecord()));
     expect(records).toHaveLength(1);
-    expect(records.map(toTableChange)).toEqual([{ item: 'message', change: 'REMOVE', message, sequenceNumber: '800000000003126276362' }]);
+    expect(records.map(toTableChange)).toEqual([{ item: 'message', change: 'REMOVE', message, countedUnread: true, sequenceNumber: '800000000003126276362' }]);
   });
 
   it('refuses, naming the object, what is not a failure record with its batch', () => {

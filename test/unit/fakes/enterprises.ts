@@ -80,6 +80,13 @@ export class FakeEnterprises implements EnterprisesRepository {
     return grant ? structuredClone(grant) : undefined;
   }
 
+  async getProfileAndGrant(enterpriseNumber: EnterpriseNumber, ssin: string): Promise<{ profile?: EnterpriseProfile; grant?: Grant }> {
+    this.calls.push('getProfileAndGrant');
+    const profile = this.profiles.get(enterpriseNumber);
+    const grant = this.grants.get(`${enterpriseNumber}#${ssin}`);
+    return { ...(profile ? { profile: structuredClone(profile) } : {}), ...(grant ? { grant: structuredClone(grant) } : {}) };
+  }
+
   async putUserGrant(grant: Grant & { role: 'USER' }, audit: AuditEntry): Promise<void> {
     this.calls.push('putUserGrant');
     this.grants.set(`${grant.enterpriseNumber}#${grant.ssin}`, structuredClone(grant));

@@ -2,7 +2,16 @@ import type { AuditEntry } from '../../../shared/domain/audit';
 import type { EnterpriseNumber } from '../../../shared/domain/enterprise-number';
 import { IdempotencyRaceError } from '../../../shared/domain/errors';
 import { isExpired, type Delivery, type Message } from '../../../shared/domain/message';
-import type { DeliveriesPage, IdempotencyRecord, InboxFilter, InboxPage, MessagesRepository, PublishOptions } from '../../../shared/ports/messages-repository';
+import type {
+  DeliveriesPage,
+  ExpiredUnread,
+  IdempotencyRecord,
+  InboxFilter,
+  InboxPage,
+  MessagesRepository,
+  PublishOptions,
+  UnreadEntry,
+} from '../../../shared/ports/messages-repository';
 import { pageOf } from './pages';
 import type { CallLog } from './publishing';
 
@@ -50,6 +59,8 @@ export class FakeMessages implements MessagesRepository {
   readonly publishCalls: PublishCall[] = [];
   /** How many messages each availability check asked about. */
   readonly availabilityChecks: number[] = [];
+  /** Expired unread messages taken out of the unread count. */
+  readonly uncounted = new Set<string>();
   /** Audit entries written with read marks. */
   readonly audit: AuditEntry[] = [];
   /** Runs at the start of the next publish (e.g. a concurrent writer), then throws what it returns, if anything. */
@@ -124,9 +135,16 @@ export class FakeMessages implements MessagesRepository {
     });
   }
 
-  async countExpiredUnread(enterpriseNumber: string, now: Date): Promise<number> {
-    return [...this.messages.values()].filter((message) => message.enterpriseNumber === enterpriseNumber && !message.read && isExpired(message.expiresAt, now))
-      .length;
+  async expiredStillCounted(enterpriseNumber: string, now: Date): Promise<ExpiredUnread> {
+    const expired = [...this.messages.values()].filter(
+      (message) =>
+        message.enterpriseNumber === enterpriseNumber && !message.read && isExpired(message.expiresAt, now) && !this.uncounted.has(message.messageId),
+    );
+    return { total: expired.length, first: expired.slice(0, 99).map(({ messageId, expiresAt }) => ({ messageId, expiresAt })) };
+  }
+
+  async uncountExpired(_enterpriseNumber: string, entries: UnreadEntry[]): Promise<void> {
+    for (const { messageId } of entries) this.uncounted.add(messageId);
   }
 
   async deliveriesPage(senderId: string, limit: number, cursor?: string): Promise<DeliveriesPage> {

@@ -46,7 +46,7 @@ export class FakeNotifications implements NotificationsRepository {
   /** Audit entries written with the confirmations, per company. */
   readonly audited: Array<{ enterpriseNumber: string; entry: AuditEntry }> = [];
   /** Removals recorded, once per message however often the stream retries. */
-  readonly removals = new Map<string, { message: Message; removedAt: string; audit: AuditEntry[] }>();
+  readonly removals = new Map<string, { message: Message; countedUnread: boolean; removedAt: string; audit: AuditEntry[] }>();
   /** Messages whose next claim(s) fail with a DynamoDB error (count of failures left). */
   readonly claimFailures = new Map<string, number>();
   /** Entries per page of an expiry partition; pages are cut like a Query's Limit. */
@@ -150,9 +150,9 @@ export class FakeNotifications implements NotificationsRepository {
     });
   }
 
-  async recordRemoval(message: Message, removedAt: string, audit: AuditEntry[]): Promise<void> {
+  async recordRemoval(message: Message, countedUnread: boolean, removedAt: string, audit: AuditEntry[]): Promise<void> {
     if (this.removals.has(message.messageId)) return;
-    this.removals.set(message.messageId, structuredClone({ message, removedAt, audit }));
+    this.removals.set(message.messageId, structuredClone({ message, countedUnread, removedAt, audit }));
   }
 }
 

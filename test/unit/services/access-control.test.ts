@@ -1,8 +1,8 @@
 import type { Grant } from '../../../shared/domain/access';
 import type { Caller } from '../../../shared/domain/caller';
-import { MissingPermissionError } from '../../../shared/domain/errors';
+import { MissingPermissionError, NotFoundError } from '../../../shared/domain/errors';
 import type { Role } from '../../../shared/domain/roles';
-import { authorizeCompany, authorizeCompanyPerson, authorizeInstitution, type CompanyNeed } from '../../../shared/services/access-control';
+import { alongsideCheck, authorizeCompany, authorizeCompanyPerson, authorizeInstitution, type CompanyNeed } from '../../../shared/services/access-control';
 import { FakeClientBindings, FakeEnterprises } from '../fakes/enterprises';
 import { enterpriseNumber, ssin } from '../fakes/ids';
 
@@ -50,6 +50,19 @@ describe('authorizeCompany for a person', () => {
     const access = await authorizeCompany(deps, person(USER, 'Ursula User'), COMPANY, need);
     expect(access.actor).toEqual({ ssin: USER, name: 'Ursula User' });
     expect(access.grant?.role).toBe('USER');
+  });
+
+  it('uses a grant read along with other data, and only if it is this person’s on this company', async () => {
+    const { deps, enterprises } = setup();
+    const access = await authorizeCompany(deps, person(USER), COMPANY, 'mailbox', Promise.resolve(grant(USER, 'USER')));
+    expect(access.grant?.role).toBe('USER');
+    expect(enterprises.calls).toEqual([]);
+    await expect(authorizeCompany(deps, person(STRANGER), COMPANY, 'mailbox', Promise.resolve(grant(MANAGER, 'ACCESS_MANAGER')))).rejects.toThrow(
+      MissingPermissionError,
+    );
+    await expect(
+      authorizeCompany(deps, person(STRANGER), COMPANY, 'mailbox', Promise.resolve(grant(STRANGER, 'ACCESS_MANAGER', OTHER_COMPANY))),
+    ).rejects.toThrow(MissingPermissionError);
   });
 
   it('refuses a USER what needs an access manager', async () => {
@@ -157,5 +170,33 @@ describe('authorizeCompanyPerson', () => {
     const { deps } = setup();
     await expect(authorizeCompanyPerson(deps, person(USER), COMPANY, 'manage')).rejects.toThrow(MissingPermissionError);
     await expect(authorizeCompanyPerson(deps, person(STRANGER), COMPANY, 'act')).rejects.toThrow(MissingPermissionError);
+  });
+});
+
+describe('alongsideCheck', () => {
+  const refused = () => Promise.reject(new MissingPermissionError('no access'));
+
+  it('gives the check and the read once both succeeded', async () => {
+    await expect(alongsideCheck(Promise.resolve('actor'), async () => 'data')).resolves.toEqual(['actor', 'data']);
+  });
+
+  it('fails closed: a refused check wins over what the read found', async () => {
+    await expect(alongsideCheck(refused(), async () => 'data')).rejects.toBeInstanceOf(MissingPermissionError);
+  });
+
+  it("fails closed: a refused check wins over the read's own refusal", async () => {
+    await expect(
+      alongsideCheck(refused(), async () => {
+        throw new NotFoundError('no such message');
+      }),
+    ).rejects.toBeInstanceOf(MissingPermissionError);
+  });
+
+  it("gives the read's failure once the check passed", async () => {
+    await expect(
+      alongsideCheck(Promise.resolve('actor'), async () => {
+        throw new NotFoundError('no such message');
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -231,8 +231,44 @@ describe('getProfile unread count', () => {
     expect((await getProfile(deps, user, COMPANY)).unreadCount).toBe(1);
   });
 
+  it('takes the expired ones out of the stored counter, so later reads read the counter alone', async () => {
+    const { deps, enterprises } = setup(3);
+    await getProfile(deps, user, COMPANY);
+    expect([...deps.messages.uncounted].sort()).toEqual(['EXPIRED-0', 'EXPIRED-1', 'EXPIRED-2']);
+    await expect(deps.messages.expiredStillCounted(COMPANY, deps.clock.now())).resolves.toEqual({ total: 0, first: [] });
+    enterprises.addProfile({ ...enterprises.profiles.get(COMPANY), enterpriseNumber: COMPANY, unreadCount: 1 }); // as the transaction left it
+    expect((await getProfile(deps, user, COMPANY)).unreadCount).toBe(1);
+  });
+
+  it('takes nothing out and answers nothing for a caller without access', async () => {
+    const { deps } = setup(3);
+    const stranger: Caller = { kind: 'person', ssin: ssin('850730034'), name: 'Stranger', scopes: ['ebox/read'] };
+    await expect(getProfile(deps, stranger, COMPANY)).rejects.toBeInstanceOf(MissingPermissionError);
+    expect(deps.messages.uncounted.size).toBe(0);
+  });
+
   it('never goes below zero', async () => {
     const { deps } = setup(9);
     expect((await getProfile(deps, user, COMPANY)).unreadCount).toBe(0);
+  });
+});
+
+describe('getProfile reads', () => {
+  it("reads a person's grant with the profile, in one read", async () => {
+    const { deps, enterprises } = setup();
+    await getProfile(deps, user, COMPANY);
+    expect(enterprises.calls).toEqual(['getProfileAndGrant']);
+  });
+
+  it('refuses a person without a grant although the profile was read with it', async () => {
+    const { deps } = setup();
+    const revoked: Caller = { kind: 'person', ssin: ssin('850730034'), name: 'Ex Employee', scopes: ['ebox/read'] };
+    await expect(getProfile(deps, revoked, COMPANY)).rejects.toBeInstanceOf(MissingPermissionError);
+  });
+
+  it("reads the profile alone for the company's own client (its binding is the check)", async () => {
+    const { deps, enterprises } = setup();
+    await expect(getProfile(deps, companyClient, COMPANY)).resolves.toMatchObject({ unreadCount: 4 });
+    expect(enterprises.calls).toEqual(['getProfile']);
   });
 });

@@ -298,6 +298,34 @@ describe('publishMessage with an externalId', () => {
     expect(fakes.messages.messages.size).toBe(1);
   });
 
+  it('recognises a replay of a publication whose idempotency record hashed the base64 text (before PDFs were hashed once)', async () => {
+    const fakes = setup();
+    const first = await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-OLD' }));
+    const stored = fakes.messages.idempotency.get(`${first.delivery.senderId}#AVIS-OLD`);
+    if (!stored) throw new Error('no idempotency record');
+    const { attachments, ...rest } = request({ externalId: 'AVIS-OLD' });
+    const legacy = {
+      recipient: rest.recipient,
+      documentType: rest.documentType,
+      subject: rest.subject,
+      body: rest.body ?? null,
+      registered: rest.registered,
+      replyable: rest.replyable,
+      validityDays: rest.validityDays ?? null,
+      attachments: attachments.map((attachment) =>
+        'contentBase64' in attachment
+          ? { fileName: attachment.fileName, mediaType: attachment.mediaType, sha256: createHash('sha256').update(attachment.contentBase64).digest('hex') }
+          : attachment,
+      ),
+    };
+    fakes.messages.idempotency.set(`${first.delivery.senderId}#AVIS-OLD`, {
+      ...stored,
+      contentHash: createHash('sha256').update(JSON.stringify(legacy)).digest('hex'),
+    });
+    await expect(publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-OLD' }))).resolves.toEqual({ delivery: first.delivery, created: false });
+    await expect(publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-OLD', subject: { fr: 'Autre' } }))).rejects.toThrow(ConflictError);
+  });
+
   it('answers externalIdConflict for the same externalId with a different subject, and writes nothing', async () => {
     const fakes = setup();
     await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-2026-1' }));

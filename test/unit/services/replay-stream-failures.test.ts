@@ -33,11 +33,18 @@ async function expired(documents: FakeDocuments, messageId: string): Promise<Mes
   });
 }
 
-const removal = (message: Message, sequenceNumber: string): TableChange => ({ item: 'message', change: 'REMOVE', message, sequenceNumber });
+const removal = (message: Message, sequenceNumber: string): TableChange => ({
+  item: 'message',
+  change: 'REMOVE',
+  message,
+  countedUnread: !message.read,
+  sequenceNumber,
+});
 const insertion = (messageId: string, sequenceNumber: string): TableChange => ({
   item: 'message',
   change: 'INSERT',
   message: aMessage({ messageId, enterpriseNumber: ACME }),
+  countedUnread: true,
   sequenceNumber,
 });
 

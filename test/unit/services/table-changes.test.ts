@@ -29,6 +29,7 @@ const inserted = (messageId: string, enterpriseNumber: EnterpriseNumber, traceId
   item: 'message',
   change: 'INSERT',
   message: aMessage({ messageId, enterpriseNumber, ...(traceId ? { traceId } : {}) }),
+  countedUnread: true,
   sequenceNumber: `seq-${messageId}`,
 });
 
@@ -50,9 +51,23 @@ describe('handleTableChanges', () => {
       enterpriseNumber: ACME,
       attachments: [{ attachmentId: 'A1', fileName: 'avis.pdf', mediaType: 'application/pdf', size: 10, sha256: 'ab' }],
     });
-    await handleTableChanges(deps, [{ item: 'message', change: 'REMOVE', message, sequenceNumber: 'seq-9' }]);
+    await handleTableChanges(deps, [{ item: 'message', change: 'REMOVE', message, countedUnread: true, sequenceNumber: 'seq-9' }]);
     expect(documents.deletes).toEqual([[`documents/${ACME}/M9/A1.pdf`]]);
     expect(metrics.counts).toEqual({ MessagesDeleted: 1 });
+  });
+
+  it('takes a removed message out of the unread count only if it still counted there', async () => {
+    const { deps, notifications } = setup();
+    const counted = aMessage({ messageId: 'M1', enterpriseNumber: ACME });
+    const takenOutAtExpiry = aMessage({ messageId: 'M2', enterpriseNumber: ACME });
+    await handleTableChanges(deps, [
+      { item: 'message', change: 'REMOVE', message: counted, countedUnread: true, sequenceNumber: 'seq-1' },
+      { item: 'message', change: 'REMOVE', message: takenOutAtExpiry, countedUnread: false, sequenceNumber: 'seq-2' },
+    ]);
+    expect([...notifications.removals.values()].map(({ message, countedUnread }) => [message.messageId, countedUnread])).toEqual([
+      ['M1', true],
+      ['M2', false],
+    ]);
   });
 
   it('counts nothing and reports the change when the clean-up fails', async () => {
@@ -61,7 +76,7 @@ describe('handleTableChanges', () => {
       throw new Error('S3 is down');
     };
     const message = aMessage({ messageId: 'M9', enterpriseNumber: ACME });
-    const failedAt = await handleTableChanges(deps, [{ item: 'message', change: 'REMOVE', message, sequenceNumber: 'seq-9' }]);
+    const failedAt = await handleTableChanges(deps, [{ item: 'message', change: 'REMOVE', message, countedUnread: true, sequenceNumber: 'seq-9' }]);
     expect(failedAt).toBe('seq-9');
     expect(metrics.counts).toEqual({});
   });

@@ -39,3 +39,14 @@ export const toItem = (message: Message): Item => ({
 });
 
 export const fromItem = (item: Item): Message => parseItem(schema, item);
+
+/**
+ * Set on an unread message when it expired and was taken out of its company's unread count
+ * (docs/data-model.md, "Unread count"): it never leaves the count a second time.
+ */
+export const UNCOUNTED = 'uncounted';
+
+export const wasUncounted = (item: Item): boolean => item[UNCOUNTED] === true;
+
+/** Counted in the company's unread count: unread, and not taken out at expiry. */
+export const isCountedUnread = (item: Item): boolean => item.read === false && !wasUncounted(item);
