@@ -19,7 +19,7 @@ import { LocalJobs } from './jobs';
 import { loadHandler } from './lambda-context';
 import { observeClients } from './observed-access';
 import { PORTAL_CLIENT_ID } from './oidc/client';
-import { buildLocalPortal } from './portal';
+import { buildLocalPortal, type LocalPortal } from './portal';
 import { createLocalApi } from './local-api';
 import { createLocalResources, type LocalResources } from './resources';
 import { injectS3DeleteFault } from './s3-delete-fault';
@@ -33,6 +33,8 @@ export interface RuntimeOptions {
   timers: boolean;
   /** One line per step while starting. */
   progress: (line: string) => void;
+  /** Build and serve the portal (web/); the benchmark does without. Default: true. */
+  portal?: boolean;
 }
 
 export interface Runtime {
@@ -52,6 +54,7 @@ const ROOT = path.resolve(__dirname, '../..');
  */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const stops: Array<() => Promise<void>> = [];
+  let portalBuild: Promise<LocalPortal> | undefined;
   const stop = async () => {
     for (const step of stops.reverse()) await step().catch(() => undefined);
   };
@@ -63,20 +66,27 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       options.progress(`  ✓ ${label} (${Date.now() - began} ms)`);
       return result;
     };
-    const dynamodb = await timed('DynamoDB Local (Java)', () => startDynamoDbLocal(options.dynamodbPort));
-    stops.push(dynamodb.stop);
-    const fauxqs = await timed('SQS and S3 (fauxqs)', () => startFauxqs(options.fauxqsPort));
-    stops.push(fauxqs.stop);
+    const issuerUrl = `http://localhost:${options.port}/local`;
+    // Everything that waits on nothing else starts at once: the three emulators (DynamoDB Local's
+    // JVM is the slowest) and the portal's Vite build. Each stop is registered as soon as its
+    // start succeeds, so a failure of one stops the others.
+    const started = <T extends { stop(): Promise<void> }>(label: string, start: () => Promise<T>) =>
+      timed(label, start).then((service) => {
+        stops.push(service.stop);
+        return service;
+      });
+    portalBuild =
+      options.portal === false ? undefined : started('portal (web/, Vite)', () => buildLocalPortal({ issuer: issuerUrl, clientId: PORTAL_CLIENT_ID }));
+    const [dynamodb, fauxqs, ses] = await allStarted([
+      started('DynamoDB Local (Java)', () => startDynamoDbLocal(options.dynamodbPort)),
+      started('SQS and S3 (fauxqs)', () => startFauxqs(options.fauxqsPort)),
+      started('SES (aws-ses-v2-local)', () => startSes(options.sesPort)),
+    ] as const);
     // The runtime's clock exists once the container does; until then, the machine's.
     let clock: Clock | undefined;
-    const s3 = await startS3Front(fauxqs.endpoint, () => clock?.now() ?? new Date());
-    stops.push(s3.stop);
-    const ses = await timed('SES (aws-ses-v2-local)', () => startSes(options.sesPort));
-    stops.push(ses.stop);
-    const sesProxy = await startSesFaultProxy(ses.endpoint);
-    stops.push(sesProxy.stop);
+    const [s3, sesProxy] = await Promise.all([startS3Front(fauxqs.endpoint, () => clock?.now() ?? new Date()), startSesFaultProxy(ses.endpoint)]);
+    stops.push(s3.stop, sesProxy.stop);
 
-    const issuerUrl = `http://localhost:${options.port}/local`;
     // The handlers read their configuration from the environment, as in Lambda.
     Object.assign(process.env, {
       AWS_REGION: 'eu-west-1',
@@ -125,13 +135,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     stops.push(() => jobs.stop());
 
     const issuer = await createLocalIssuer(issuerUrl, API_AUDIENCE, deps.clock);
-    const portal = await timed('portal (web/, Vite)', () => buildLocalPortal({ issuer: issuer.issuer, clientId: PORTAL_CLIENT_ID }));
-    stops.push(portal.stop);
-    options.progress(`    ${portal.files} files; the first page loads ${(portal.initialJsGzipBytes / 1024).toFixed(1)} kB of JavaScript, gzipped`);
+    const portal = await portalBuild;
+    if (portal) {
+      options.progress(`    ${portal.files} files; the first page loads ${(portal.initialJsGzipBytes / 1024).toFixed(1)} kB of JavaScript, gzipped`);
+    }
     const server = createGateway({
       routes,
       local: createLocalApi({ issuer, clock: deps.clock, jobs, sesEndpoint: ses.endpoint, sesProxy, s3Deletes }),
-      portal: portal.serve,
+      portal: portal?.serve,
     });
     server.listen(options.port, '127.0.0.1');
     await once(server, 'listening');
@@ -146,7 +157,17 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const { port } = server.address() as AddressInfo;
     return { url: `http://localhost:${port}`, endpoints: { dynamodb: dynamodb.endpoint, fauxqs: fauxqs.endpoint, ses: ses.endpoint }, resources, stop };
   } catch (error) {
+    // A build still under way registers its stop when done: wait for it, then stop everything.
+    await portalBuild?.catch(() => undefined);
     await stop();
     throw error;
   }
+}
+
+/** Like Promise.all, but waits for every start to settle, so none is left running unseen when one fails. */
+async function allStarted<T extends readonly unknown[]>(starts: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(starts);
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
