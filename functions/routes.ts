@@ -15,6 +15,7 @@ import { route as listMessages } from './delivery/list-messages/route';
 import { route as listReceived } from './delivery/list-received/route';
 import { route as publishMessage } from './delivery/publish-message/route';
 import { route as getHealth } from './health/get-health/route';
+import { route as getDocOpenapi } from './openapi/get-doc-openapi/route';
 import { route as getOpenapi } from './openapi/get-openapi/route';
 import { route as downloadAttachment } from './retrieval/download-attachment/route';
 import { route as getEnterprise } from './retrieval/get-enterprise/route';
@@ -52,6 +53,7 @@ const at = (folder: string, contract: RouteContract): RouteDefinition => ({
  */
 export const ROUTES: readonly RouteDefinition[] = [
   at('health/get-health', getHealth),
+  at('openapi/get-doc-openapi', getDocOpenapi),
   at('openapi/get-openapi', getOpenapi),
   // Admin (ops)
   at('admin/put-sender', putSender),

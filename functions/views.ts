@@ -3,35 +3,48 @@ import type { Grant } from '../shared/domain/access';
 import type { AuditEntry } from '../shared/domain/audit';
 import type { EnterpriseProfile } from '../shared/domain/enterprise';
 import { deliveryStatus, expiresSoon, type Delivery, type Message } from '../shared/domain/message';
-import { ROLES } from '../shared/domain/roles';
-import { SENDER_LEVELS, type Sender } from '../shared/domain/sender';
+import type { Sender } from '../shared/domain/sender';
 import { LANGUAGES } from '../shared/domain/text';
 import type { CompanyMessage } from '../shared/domain/company-message';
+import { deliveryStatusSchema, roleSchema, senderLevelSchema } from './codes';
 
 /**
  * The JSON the API returns, as zod schemas (for the OpenAPI document) and the mappers that build
  * it from domain objects (typed by those schemas, so the two cannot drift apart).
  */
-const text = z.partialRecord(z.enum(LANGUAGES), z.string()).meta({ id: 'MultilingualText' });
+const text = z
+  .partialRecord(z.enum(LANGUAGES), z.string())
+  .meta({ id: 'MultilingualText', description: 'A text in one or more of French, Dutch, German and English' });
 const instant = z.string().meta({ format: 'date-time' });
 
-const attachmentView = z.object({
-  attachmentId: z.string(),
-  fileName: z.string(),
-  mediaType: z.literal('application/pdf'),
-  size: z.number().int(),
-  sha256: z.string(),
-});
+const attachmentView = z
+  .object({
+    attachmentId: z.string(),
+    fileName: z.string(),
+    mediaType: z.literal('application/pdf'),
+    size: z.number().int().nonnegative().meta({ description: 'In bytes' }),
+    sha256: z.string().meta({ description: 'The SHA-256 of the PDF, in hexadecimal' }),
+  })
+  .meta({ title: 'Attachment', description: 'A PDF of the message' });
+
+/** Who did something: a person (`ssin`, `name`) or a machine client (`clientId`). */
+const actorView = z
+  .object({ ssin: z.string().optional(), clientId: z.string().optional(), name: z.string().optional() })
+  .meta({ title: 'Actor', description: 'A person (ssin and name) or a machine client (clientId)' });
 
 export const senderView = z
   .object({
     senderId: z.string(),
     name: text,
-    level: z.enum(SENDER_LEVELS),
-    acceptsMessages: z.boolean(),
-    documentTypes: z.array(z.object({ code: z.string(), name: text, validityDays: z.number().int() })),
+    level: senderLevelSchema,
+    acceptsMessages: z.boolean().meta({ description: 'Whether companies may write to it' }),
+    documentTypes: z.array(
+      z
+        .object({ code: z.string(), name: text, validityDays: z.number().int().min(1).max(3650).meta({ description: 'How long its documents stay' }) })
+        .meta({ title: 'DocumentType', description: 'A kind of document the institution publishes' }),
+    ),
   })
-  .meta({ id: 'Sender' });
+  .meta({ id: 'Sender', description: 'An institution, with the kinds of documents it publishes' });
 
 export const profileView = z
   .object({
@@ -41,9 +54,9 @@ export const profileView = z
     language: z.enum(LANGUAGES),
     digitalOnly: z.boolean(),
     digitalOnlySince: instant.optional(),
-    unreadCount: z.number().int(),
+    unreadCount: z.number().int().nonnegative().meta({ description: 'Messages not read yet (expired ones excluded)' }),
   })
-  .meta({ id: 'EnterpriseProfile' });
+  .meta({ id: 'EnterpriseProfile', description: "A company's e-Box settings and its unread count" });
 
 export const deliveryView = z
   .object({
@@ -56,17 +69,17 @@ export const deliveryView = z
     externalId: z.string().optional(),
     publishedAt: instant,
     expiresAt: instant,
-    status: z.enum(['DELIVERED', 'READ', 'EXPIRED']),
+    status: deliveryStatusSchema,
     firstReadAt: instant.optional(),
     attachments: z.array(attachmentView),
   })
-  .meta({ id: 'SentMessage' });
+  .meta({ id: 'SentMessage', description: 'A message as the institution that published it sees it (its delivery record)' });
 
 export const messageSummaryView = z
   .object({
     messageId: z.string(),
-    sender: z.object({ senderId: z.string(), name: text }),
-    documentType: z.object({ code: z.string(), name: text }),
+    sender: z.object({ senderId: z.string(), name: text }).meta({ title: 'MessageSender', description: 'The institution that published it' }),
+    documentType: z.object({ code: z.string(), name: text }).meta({ title: 'MessageDocumentType', description: 'What kind of document it is' }),
     subject: text,
     registered: z.boolean(),
     replyable: z.boolean(),
@@ -75,39 +88,46 @@ export const messageSummaryView = z
     expiresSoon: z.boolean(),
     read: z.boolean(),
     readAt: instant.optional(),
-    attachmentCount: z.number().int(),
+    attachmentCount: z.number().int().nonnegative(),
   })
-  .meta({ id: 'MessageSummary' });
+  .meta({ id: 'MessageSummary', description: "A message in a company's inbox" });
 
 export const grantView = z
   .object({
     ssin: z.string(),
     name: z.string(),
-    role: z.enum(ROLES),
+    role: roleSchema,
     grantedAt: instant,
-    grantedBy: z.object({ ssin: z.string().optional(), clientId: z.string().optional(), name: z.string().optional() }),
+    grantedBy: actorView,
   })
-  .meta({ id: 'Grant' });
+  .meta({ id: 'Grant', description: "A person's access to the company's e-Box" });
 
 export const auditView = z
   .object({
     at: instant,
-    actor: z.object({ ssin: z.string().optional(), clientId: z.string().optional(), name: z.string().optional() }),
-    action: z.string(),
+    actor: actorView,
+    action: z.string().meta({ description: 'What happened: MESSAGE_READ, ACCESS_GRANTED… (docs/api.md lists them)' }),
     messageId: z.string().optional(),
     detail: z.string().optional(),
   })
-  .meta({ id: 'AuditEntry' });
+  .meta({ id: 'AuditEntry', description: 'One entry of the audit trail; never changed' });
 
 export const downloadLinkView = z
   .object({
     url: z.string().meta({ description: 'The short-lived presigned URL of the PDF' }),
     expiresAt: instant.meta({ description: 'When the URL stops working: at most a few minutes, never after the document expires' }),
   })
-  .meta({ id: 'DownloadLink' });
+  .meta({ id: 'DownloadLink', description: 'A short-lived link to a PDF, for clients that cannot follow a redirect' });
 
-function pageOf<T extends z.ZodType>(item: T, id: string) {
-  return z.object({ items: z.array(item), pageSize: z.number().int(), self: z.string(), next: z.string().optional() }).meta({ id });
+function pageOf<T extends z.ZodType>(item: T, id: string, description: string) {
+  return z
+    .object({
+      items: z.array(item),
+      pageSize: z.number().int().min(1).max(100),
+      self: z.string().meta({ description: 'This page: path and query' }),
+      next: z.string().optional().meta({ description: 'The next page (path and query), absent on the last one' }),
+    })
+    .meta({ id, description });
 }
 
 export const toSenderView = (sender: Sender): z.infer<typeof senderView> => ({
@@ -180,10 +200,14 @@ export const companyMessageView = z
     expiresAt: instant.meta({
       description: 'A reply expires with the message it answers; a new message a year (companyMessageValidityDays) after it was sent',
     }),
-    sentBy: z.object({ name: z.string() }),
-    attachments: z.array(attachmentView.extend({ href: z.string().optional() })),
+    sentBy: z.object({ name: z.string() }).meta({ title: 'Author', description: 'The person who wrote it' }),
+    attachments: z.array(
+      attachmentView
+        .extend({ href: z.string().optional().meta({ description: 'Where to download it' }) })
+        .meta({ title: 'CompanyMessageAttachment', description: 'A PDF of the message' }),
+    ),
   })
-  .meta({ id: 'CompanyMessage' });
+  .meta({ id: 'CompanyMessage', description: 'A reply or a new message a company sent to an institution' });
 
 /** A company's message as its author or its addressee sees it; `hrefBase` is where its PDFs are served. */
 export const toCompanyMessageView = (message: CompanyMessage, hrefBase?: string): z.infer<typeof companyMessageView> => ({
@@ -205,10 +229,14 @@ export const toCompanyMessageView = (message: CompanyMessage, hrefBase?: string)
 export const messageDetailView = messageSummaryView
   .extend({
     body: text.optional(),
-    attachments: z.array(attachmentView.extend({ href: z.string() })),
+    attachments: z.array(
+      attachmentView
+        .extend({ href: z.string().meta({ description: 'Where to download it' }) })
+        .meta({ title: 'MessageAttachment', description: 'A PDF of the message' }),
+    ),
     replies: z.array(companyMessageView),
   })
-  .meta({ id: 'Message' });
+  .meta({ id: 'Message', description: 'A message with its body, its PDFs and the replies of the company' });
 
 export const toMessageDetail = (message: Message, replies: CompanyMessage[], now: Date, warningDays: number): z.infer<typeof messageDetailView> => ({
   ...toMessageSummary(message, now, warningDays),
@@ -222,40 +250,50 @@ export const toMessageDetail = (message: Message, replies: CompanyMessage[], now
 
 // Answers of the routes that have no mapper of their own.
 
-export const healthView = z.object({ status: z.literal('UP') }).meta({ id: 'Health' });
-
 export const openApiView = z
-  .looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) })
+  .looseObject({
+    openapi: z.string(),
+    info: z.looseObject({ title: z.string(), version: z.string() }).meta({ title: 'OpenApiInfo', description: 'What the API is' }),
+    paths: z.record(z.string(), z.unknown()).meta({ title: 'OpenApiPaths', description: 'Its operations, by path' }),
+  })
   .meta({ id: 'OpenApiDocument', description: 'This document (OpenAPI 3.1)' });
 
 const personMeView = z
   .object({
     ssin: z.string(),
     name: z.string(),
-    enterprises: z.array(z.object({ enterpriseNumber: z.string(), name: z.string(), role: z.enum(ROLES) })),
+    enterprises: z.array(
+      z
+        .object({ enterpriseNumber: z.string(), name: z.string(), role: roleSchema })
+        .meta({ title: 'PersonEnterprise', description: 'A company the person has access to' }),
+    ),
   })
-  .meta({ id: 'PersonIdentity' });
+  .meta({ id: 'PersonIdentity', description: 'A person and the companies they have access to' });
 
 const clientMeView = z
   .object({
     clientId: z.string(),
     senderId: z.string().optional(),
-    enterprises: z.array(z.object({ enterpriseNumber: z.string(), name: z.string().optional() })),
+    enterprises: z.array(
+      z
+        .object({ enterpriseNumber: z.string(), name: z.string().optional() })
+        .meta({ title: 'ClientEnterprise', description: 'The company the client is bound to' }),
+    ),
   })
-  .meta({ id: 'ClientIdentity' });
+  .meta({ id: 'ClientIdentity', description: 'A machine client and what it is bound to' });
 
 export const meView = z.union([personMeView, clientMeView]).meta({ id: 'Me', description: 'A person (ssin claim) or a machine client (client_id claim)' });
 
 export const preferencesView = z
   .object({ enterpriseNumber: z.string(), digitalOnly: z.boolean(), digitalOnlySince: z.string().meta({ format: 'date-time' }).optional() })
-  .meta({ id: 'Preferences' });
+  .meta({ id: 'Preferences', description: 'Whether a company asked to receive everything digitally' });
 
-export const senderList = z.object({ items: z.array(senderView) }).meta({ id: 'SenderList' });
-export const grantList = z.object({ items: z.array(grantView) }).meta({ id: 'GrantList' });
-export const sentMessagePage = pageOf(deliveryView, 'SentMessagePage');
-export const messageSummaryPage = pageOf(messageSummaryView, 'MessageSummaryPage');
-export const auditPage = pageOf(auditView, 'AuditPage');
-export const companyMessagePage = pageOf(companyMessageView, 'CompanyMessagePage');
+export const senderList = z.object({ items: z.array(senderView) }).meta({ id: 'SenderList', description: 'Every institution' });
+export const grantList = z.object({ items: z.array(grantView) }).meta({ id: 'GrantList', description: 'Every grant on the company' });
+export const sentMessagePage = pageOf(deliveryView, 'SentMessagePage', 'A page of the messages the institution published, newest first');
+export const messageSummaryPage = pageOf(messageSummaryView, 'MessageSummaryPage', "A page of a company's inbox, newest first");
+export const auditPage = pageOf(auditView, 'AuditPage', "A page of a company's audit trail, newest first");
+export const companyMessagePage = pageOf(companyMessageView, 'CompanyMessagePage', 'A page of the messages companies sent, newest first');
 
 /** The answers of GET /v1/me and of the preferences route are the use cases' own: typed here by their documented shapes. */
 export const toMeView = (me: z.infer<typeof meView>): z.infer<typeof meView> => me;

@@ -47,6 +47,11 @@ export class EboxStack extends Stack {
       JWT_ISSUER: settings.jwtIssuer,
       JWT_AUDIENCE: settings.jwtAudience,
       ...(settings.jwksUrl ? { JWKS_URL: settings.jwksUrl } : {}),
+      // The OpenAPI document's servers, OAuth2 endpoints and contact (functions/openapi/settings.ts).
+      API_BASE_URL: settings.apiBaseUrl ?? portalUrl,
+      ...(settings.oauthTokenUrl ? { OAUTH_TOKEN_URL: settings.oauthTokenUrl } : {}),
+      ...(settings.oauthAuthorizationUrl ? { OAUTH_AUTHORIZATION_URL: settings.oauthAuthorizationUrl } : {}),
+      ...(settings.apiContactEmail ? { API_CONTACT_EMAIL: settings.apiContactEmail } : {}),
     };
 
     const http = new EboxHttpApi(this, 'Http', {

@@ -35,7 +35,7 @@ import { portalContentSecurityPolicy, STRICT_TRANSPORT_SECURITY_MAX_AGE_SECONDS 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 /** What CloudFront sends to the HTTP API; everything else is the portal's (as in infra/local/gateway.ts). */
-export const API_PATH_PATTERNS = ['/v1/*', '/openapi.json', '/health', '/evidence/*'] as const;
+export const API_PATH_PATTERNS = ['/v1/*', '/openapi.json', '/doc/*', '/health', '/evidence/*'] as const;
 
 /**
  * Not hashed into the portal's asset: build output, dependencies, and the API types that the build

@@ -50,6 +50,16 @@ const schema = z.object({
   portalClientId: z.string().min(1).default(DEFAULT_SETTINGS.portalClientId),
   /** Who receives the alarms (an SNS email subscription); unset, the topic has no subscriber. */
   alarmEmail: z.email().optional(),
+  // What the OpenAPI document tells integrators (functions/openapi/settings.ts); required in prod,
+  // where the local issuer's endpoint paths would be a guess.
+  /** The provider's token endpoint (client credentials); unset, `<jwtIssuer>/oauth/token`. */
+  oauthTokenUrl: z.url({ protocol: /^https$/ }).optional(),
+  /** The provider's authorization endpoint (people, authorization code); unset, `<jwtIssuer>/authorize`. */
+  oauthAuthorizationUrl: z.url({ protocol: /^https$/ }).optional(),
+  /** Who integrators write to about the API (`info.contact`); unset, a placeholder. */
+  apiContactEmail: z.email().optional(),
+  /** The API's base URL in the document's `servers`; unset, the portal's URL (CloudFront, behind the WAF). */
+  apiBaseUrl: z.url({ protocol: /^https$/ }).optional(),
   expiryWarningDays: z.coerce.number().int().min(1).max(90).default(DEFAULT_SETTINGS.expiryWarningDays),
   companyMessageValidityDays: z.coerce.number().int().min(1).max(3650).default(DEFAULT_SETTINGS.companyMessageValidityDays),
   presignedUrlSeconds: z.coerce.number().int().min(10).max(3600).default(DEFAULT_SETTINGS.presignedUrlSeconds),
@@ -62,7 +72,16 @@ const schema = z.object({
 });
 
 type Parsed = z.infer<typeof schema>;
-type OptionalSetting = 'portalUrl' | 'jwksUrl' | 'alarmEmail' | 'account' | 'region';
+type OptionalSetting =
+  | 'portalUrl'
+  | 'jwksUrl'
+  | 'alarmEmail'
+  | 'account'
+  | 'region'
+  | 'oauthTokenUrl'
+  | 'oauthAuthorizationUrl'
+  | 'apiContactEmail'
+  | 'apiBaseUrl';
 export type Settings = Readonly<Required<Omit<Parsed, OptionalSetting>> & Pick<Parsed, OptionalSetting>>;
 
 export function readSettings(scope: Construct): Settings {
@@ -87,8 +106,8 @@ export function readSettings(scope: Construct): Settings {
 
 /**
  * What production cannot run with: identity settings not given (or given as the dev
- * placeholders), and whatever would be left to guesswork. `portalUrl` may stay unset: the
- * distribution's own URL is real.
+ * placeholders), and whatever would be left to guesswork. `portalUrl` and `apiBaseUrl` may stay
+ * unset: the distribution's own URL is real.
  */
 function prodProblems(settings: Parsed, given: ReadonlySet<string>): string[] {
   const identity = (key: 'jwtIssuer' | 'jwtAudience' | 'mailFrom', example: string) => {
@@ -101,6 +120,9 @@ function prodProblems(settings: Parsed, given: ReadonlySet<string>): string[] {
     ...identity('jwtAudience', '<the audience your provider puts in access tokens>'),
     ...identity('mailFrom', '<a verified SES address>'),
     ...missing('alarmEmail', 'unset: nobody would receive the alarms'),
+    ...missing('oauthTokenUrl', "unset: -c oauthTokenUrl=<the provider's token endpoint>"),
+    ...missing('oauthAuthorizationUrl', "unset: -c oauthAuthorizationUrl=<the provider's authorization endpoint>"),
+    ...missing('apiContactEmail', 'unset: -c apiContactEmail=<who integrators write to>'),
     ...missing('account', 'unset: -c account=<12-digit id>'),
     ...missing('region', 'unset: -c region=<e.g. eu-central-1>'),
   ];

@@ -16,8 +16,9 @@ export type Tag = 'Service' | 'Admin' | 'Delivery' | 'Retrieval' | 'Access manag
 /** Response headers the OpenAPI document describes (components/headers). */
 export type ResponseHeader = 'Location' | 'Repr-Digest' | 'Cache-Control';
 
+/** An answer the route gives by design, not a refusal: 2xx, 302, and the health check's 503 (belgif: `{"status": "DOWN"}`, not a problem). */
 export interface SuccessResponse {
-  status: 200 | 201 | 204 | 302;
+  status: 200 | 201 | 204 | 302 | 503;
   description: string;
   /** The JSON body (io 'output'); none for 204 and 302. */
   schema?: z.ZodType;
@@ -29,8 +30,11 @@ type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** The single table's secondary indexes (shared/adapters/dynamodb/table-schema.ts). */
 export type TableIndex = 'gsi1' | 'expiry' | 'unread';
 
-/** The areas of the documents bucket, by the first segment of the object key. */
-export type BucketArea = 'documents' | 'company-messages' | 'uploads';
+/**
+ * The areas of the documents bucket, by the first segment of the object key. `health` holds
+ * nothing: the health check reads an absent key there to see that the bucket answers.
+ */
+export type BucketArea = 'documents' | 'company-messages' | 'uploads' | 'health';
 
 export type QueueName = 'notifications';
 
@@ -54,11 +58,18 @@ export interface Touches {
   queues?: readonly QueueName[];
 }
 
+/**
+ * belgif REST guide rules (belgif/rest-guide-validator) a route's path keeps on purpose, each with
+ * its one-line reason: the document carries them as the validator's `x-ignore-rules`.
+ */
+export type BelgifWaivers = Readonly<Partial<Record<'col-name' | 'uri-extens' | 'uri-notat', string>>>;
+
 export interface RouteContract<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
   method: HttpMethod;
   /** API Gateway path syntax: `/v1/enterprises/{enterpriseNumber}`. */
   path: string;
   summary: string;
+  /** What the operation does, beyond its summary; the conformance test requires one of every route (integrators read it). */
   description?: string;
   tag: Tag;
   /** The scopes of which the access token must carry one; `public`: no token. */
@@ -72,6 +83,8 @@ export interface RouteContract<P extends z.ZodType = z.ZodType, Q extends z.ZodT
   /** What a refusal means for this operation, where the generic text of its status says too little. */
   errorNotes?: Partial<Record<ErrorStatus, string>>;
   touches: Touches;
+  /** Deviations from the belgif REST guide kept on purpose (the published v1 paths). */
+  waivers?: BelgifWaivers;
 }
 
 /** Declares a route (identity, with the schemas' types kept for the handler). */

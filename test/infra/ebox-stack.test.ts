@@ -171,12 +171,14 @@ describe('functions', () => {
       SES_CONFIGURATION_SET: { Ref: configurationSetId },
       // No portalUrl in cdk.json: the emails link to the CloudFront distribution.
       PORTAL_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] },
+      // The OpenAPI document's server: the same origin as the portal unless apiBaseUrl says otherwise.
+      API_BASE_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] },
       EXPIRY_WARNING_DAYS: '14',
       COMPANY_MESSAGE_VALIDITY_DAYS: '365',
       PRESIGNED_URL_SECONDS: '300',
       JWT_ISSUER: 'https://auth.example.invalid/',
       JWT_AUDIENCE: 'ebox-api',
-      NODE_OPTIONS: '--enable-source-maps',
+      // No NODE_OPTIONS=--enable-source-maps: it parses the source map in every cold start (infra/constructs/ebox-function.ts).
       POWERTOOLS_SERVICE_NAME: 'ebox-enterprise',
     };
     for (const fn of functions) {
@@ -189,7 +191,7 @@ describe('functions', () => {
     for (const fn of apiFunctions) expect(fn.properties.Timeout).toBeLessThanOrEqual(29);
   });
 
-  it('ships minified bundles with source maps and without the AWS SDK (the runtime has it)', () => {
+  it('ships minified bundles with source maps and without the AWS SDK or Powertools (the runtime and the layer have them)', () => {
     for (const fn of functions) {
       const assetDir = path.join(assemblyDir, String(fn.metadata['aws:asset:path']));
       const code = readFileSync(path.join(assetDir, 'index.js'), 'utf8');
@@ -197,7 +199,9 @@ describe('functions', () => {
       // Minified code is a few very long lines (template literals keep their own line breaks).
       expect(code.length / code.split('\n').length).toBeGreaterThan(500);
       expect(code).toContain('//# sourceMappingURL=index.js.map');
-      expect(map.sources.filter((source) => source.includes('node_modules/@aws-sdk/'))).toEqual([]);
+      expect(map.sources.filter((source) => /node_modules\/(@aws-sdk|@aws-lambda-powertools|aws-xray-sdk-core)\//.test(source))).toEqual([]);
+      // zod's English messages only, not its 40-odd locales (infra/bundling/zod-plugins.ts).
+      expect(map.sources.filter((source) => source.includes('zod/v4/locales/')).map((source) => path.basename(source))).toEqual(['en.js']);
     }
   });
 });
@@ -407,7 +411,7 @@ describe('permissions', () => {
     // What a granted resource is, read back from the template: the table, one of its indexes, an area of the bucket, a queue.
     const kindOf = (resource: unknown): string => {
       const text = JSON.stringify(resource);
-      const area = /"\/(documents|company-messages|uploads)\/\*"/.exec(text)?.[1];
+      const area = /"\/(documents|company-messages|uploads|health)\/\*"/.exec(text)?.[1];
       const index = /"\/index\/(\w+)"/.exec(text)?.[1];
       if (text.includes(`"${tableId}"`)) return index ? `index:${index}` : 'table';
       if (text.includes(`"${bucketId}"`)) return area ? `objects:${area}` : 'bucket';
@@ -438,9 +442,18 @@ describe('permissions', () => {
     }
   });
 
-  it('gives the public routes (health, the contract) no permission at all', () => {
-    for (const route of ROUTES.filter((candidate) => candidate.auth === 'none'))
+  it('gives the contract routes no permission at all, and the health check reads of its absent keys only', () => {
+    for (const route of ROUTES.filter((candidate) => candidate.auth === 'none' && candidate.path !== '/health'))
       expect(statementsOf(functionByDescription(`${route.method} ${route.path}`))).toEqual([]);
+    const health = statementsOf(functionByDescription('GET /health'));
+    expect(health.flatMap(actionsOf).sort()).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      's3:GetObject',
+    ]);
+    expect(JSON.stringify(health.filter((statement) => actionsOf(statement).includes('s3:GetObject')))).toContain('/health/*');
   });
 
   it('gives read-only routes no write action on the table or the bucket', () => {

@@ -20,6 +20,9 @@ const PROD = {
   jwtAudience: 'ebox-api',
   mailFrom: 'no-reply@ebox.example.org',
   alarmEmail: 'ops@example.org',
+  oauthTokenUrl: 'https://login.example.org/realms/ebox/protocol/openid-connect/token',
+  oauthAuthorizationUrl: 'https://login.example.org/realms/ebox/protocol/openid-connect/auth',
+  apiContactEmail: 'api@example.org',
 };
 
 /** What the test reads of the report (@aws-cdk/cloud-assembly-schema's PolicyValidationReportJson). */

@@ -20,8 +20,21 @@ const PROD = {
   mailFrom: 'no-reply@ebox.example.org',
   portalUrl: 'https://ebox.example.org',
   alarmEmail: 'ops@ebox.example.org',
+  oauthTokenUrl: 'https://login.ebox.example.org/realms/ebox/protocol/openid-connect/token',
+  oauthAuthorizationUrl: 'https://login.ebox.example.org/realms/ebox/protocol/openid-connect/auth',
+  apiContactEmail: 'api@ebox.example.org',
 };
-const PROD_REQUIREMENTS = ['jwtIssuer', 'jwtAudience', 'mailFrom', 'alarmEmail', 'account', 'region'];
+const PROD_REQUIREMENTS = [
+  'jwtIssuer',
+  'jwtAudience',
+  'mailFrom',
+  'alarmEmail',
+  'oauthTokenUrl',
+  'oauthAuthorizationUrl',
+  'apiContactEmail',
+  'account',
+  'region',
+];
 function refusalOf(context: Record<string, unknown>): string {
   try {
     settingsOf(context);

@@ -10,6 +10,14 @@ describe('local runtime', () => {
     expect(response.body).toEqual({ status: 'UP' });
   });
 
+  it('serves the contract at /doc/openapi.json (belgif) and /openapi.json (v1), pointing at the local issuer', async () => {
+    const belgif = await call<{ components: { securitySchemes: Record<string, { flows: Record<string, { tokenUrl: string }> }> } }>('GET', '/doc/openapi.json');
+    expect(belgif.status).toBe(200);
+    expect((await call('GET', '/openapi.json')).body).toEqual(belgif.body);
+    const issuer = (await call<{ issuer: string; token_endpoint: string }>('GET', '/local/.well-known/openid-configuration')).body;
+    expect(belgif.body.components.securitySchemes.Person?.flows.authorizationCode?.tokenUrl).toBe(issuer.token_endpoint);
+  });
+
   it('answers an unknown path with a 404 problem', async () => {
     const response = await call('GET', '/v1/nothing-here');
     expect(response.status).toBe(404);

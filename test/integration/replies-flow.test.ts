@@ -70,7 +70,7 @@ async function grantUser(company: EnterpriseSetup, name: string): Promise<{ ssin
   return { ssin, name, token: await personToken(ssin, name) };
 }
 
-/** GET /v1/received/{id}/attachments/{aid}/content, then the presigned URL it points to. */
+/** GET /v1/received/{companyMessageId}/attachments/{attachmentId}/content, then the presigned URL it points to. */
 async function downloadReceived(token: string, id: string, attachmentId: string) {
   const redirect = await call('GET', `/v1/received/${id}/attachments/${attachmentId}/content`, { token });
   const location = redirect.headers.get('location');
@@ -152,7 +152,7 @@ describe('a reply to a replyable message', () => {
     expect(sent.body).toEqual({ items: [companyView(reply)], pageSize: 25, self: sentPath(company.enterpriseNumber) });
   });
 
-  it('the institution lists it in GET /v1/received and reads it with GET /v1/received/{id}', async () => {
+  it('the institution lists it in GET /v1/received and reads it with GET /v1/received/{companyMessageId}', async () => {
     const token = await clientToken(institution.clientId, 'ebox/publish');
     const received = await call<Page<CompanyMessage>>('GET', '/v1/received', { token });
     expect(received.status).toBe(200);

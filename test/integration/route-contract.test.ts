@@ -44,6 +44,7 @@ beforeAll(async () => {
 
   await ok('GET', '/health', undefined);
   await ok('GET', '/openapi.json', undefined);
+  await ok('GET', '/doc/openapi.json', undefined);
   await ok('PUT', `/v1/admin/senders/${senderId}`, admin, {
     name: { fr: 'Institution contrat' },
     level: 'FEDERAL',

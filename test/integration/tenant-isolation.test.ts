@@ -118,8 +118,8 @@ const EXPECTATIONS: Record<string, Record<Persona, Expectation>> = {
   'POST /v1/uploads': institutionRoute(allowed(201), allowed(201)),
   'GET /v1/enterprises/{enterpriseNumber}/preferences': institutionRoute(allowed(200), allowed(200)),
   'GET /v1/received': institutionRoute(allowed(200), allowed(200)),
-  'GET /v1/received/{id}': institutionRoute(allowed(200), notFound),
-  'GET /v1/received/{id}/attachments/{attachmentId}/content': institutionRoute(allowed(302), notFound),
+  'GET /v1/received/{companyMessageId}': institutionRoute(allowed(200), notFound),
+  'GET /v1/received/{companyMessageId}/attachments/{attachmentId}/content': institutionRoute(allowed(302), notFound),
 
   'GET /v1/me': {
     anonymous: noToken,
@@ -159,7 +159,7 @@ const EXPECTATIONS: Record<string, Record<Persona, Expectation>> = {
   'PATCH /v1/enterprises/{enterpriseNumber}/messages/{messageId}': companyRoute(allowed(200), allowed(200)),
   'GET /v1/enterprises/{enterpriseNumber}/messages/{messageId}/attachments/{attachmentId}/content': companyRoute(allowed(302), allowed(302)),
   'GET /v1/enterprises/{enterpriseNumber}/sent': companyRoute(allowed(200), allowed(200)),
-  'GET /v1/enterprises/{enterpriseNumber}/sent/{id}': companyRoute(allowed(200), allowed(200)),
+  'GET /v1/enterprises/{enterpriseNumber}/sent/{companyMessageId}': companyRoute(allowed(200), allowed(200)),
   // Acting for the company: people with a grant only.
   'PATCH /v1/enterprises/{enterpriseNumber}': companyRoute(allowed(200), missingPermission),
   'POST /v1/enterprises/{enterpriseNumber}/messages/{messageId}/replies': companyRoute(allowed(201), missingPermission),
@@ -276,7 +276,7 @@ function requestFor(key: string, path: string): { path: string; body?: unknown }
   const concrete = path
     .replace('{enterpriseNumber}', a.enterpriseNumber)
     .replace('{messageId}', world.messageId)
-    .replace('{id}', world.companyMessage.id)
+    .replace('{companyMessageId}', world.companyMessage.id)
     .replace('{attachmentId}', received ? world.companyMessage.attachmentId : world.attachmentId)
     .replace('{ssin}', world.target.ssin)
     .replace('{senderId}', world.hijackSenderId)

@@ -4,7 +4,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { buildOpenApiDocument } from '../../functions/openapi/document';
 
 /**
- * The portal's API types, generated from the OpenAPI document the API serves at /openapi.json
+ * The portal's API types, generated from the OpenAPI document the API serves at /doc/openapi.json
  * (built here by the same function, so no server is needed): no API type is written by hand.
  */
 async function main(): Promise<void> {

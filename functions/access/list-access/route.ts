@@ -9,6 +9,7 @@ export const route = defineRoute({
   method: 'GET',
   path: '/v1/enterprises/{enterpriseNumber}/access',
   summary: "List who has access to a company's e-Box",
+  description: 'Every grant on the company, access managers included, with who granted it and when. Access managers only.',
   tag: 'Access management',
   security: [SCOPES.read],
   params: enterpriseParams,

@@ -19,4 +19,5 @@ export const route = defineRoute({
   errors: [400, 401, 403],
   errorNotes: { 403: NOT_ACCESS_MANAGER },
   touches: { table: { access: 'read', partitions: ['CLIENT#', 'ENT#'] } },
+  waivers: { 'col-name': 'published in the v1 contract: the audit trail, one collection named as a whole' },
 });

@@ -4,10 +4,10 @@ import { NOT_AN_INSTITUTION } from '../../error-notes';
 import { downloadLinkView } from '../../views';
 import { attachmentParams as receivedAttachmentParams } from '../get-received/schema';
 
-/** GET /v1/received/{id}/attachments/{attachmentId}/content */
+/** GET /v1/received/{companyMessageId}/attachments/{attachmentId}/content */
 export const route = defineRoute({
   method: 'GET',
-  path: '/v1/received/{id}/attachments/{attachmentId}/content',
+  path: '/v1/received/{companyMessageId}/attachments/{attachmentId}/content',
   summary: 'Download an attachment a company sent to this institution',
   description: 'Redirects to a short-lived presigned URL; Repr-Digest carries the SHA-256 recorded when the company sent it.',
   tag: 'Delivery',

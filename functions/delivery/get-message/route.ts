@@ -9,6 +9,8 @@ export const route = defineRoute({
   method: 'GET',
   path: '/v1/messages/{messageId}',
   summary: 'Get a published message and its delivery status',
+  description:
+    "The institution's own record of a message it published: DELIVERED, READ (with firstReadAt, the first read or download by the company, which never changes) or EXPIRED; kept a year after expiry. Another institution's message is a 404.",
   tag: 'Delivery',
   security: [SCOPES.publish],
   params: getMessageParams,

@@ -9,6 +9,8 @@ export const route = defineRoute({
   method: 'GET',
   path: '/v1/enterprises/{enterpriseNumber}/preferences',
   summary: 'Whether a company receives everything digitally',
+  description:
+    'Whether the company asked to receive everything digitally (and since when). Any valid enterprise number: false when the company is not registered.',
   tag: 'Delivery',
   security: [SCOPES.publish],
   params: enterpriseParams,

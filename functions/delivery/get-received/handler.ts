@@ -5,8 +5,8 @@ import { getReceived } from '../../../shared/services/company-messages';
 import { toCompanyMessageView } from '../../views';
 import { route } from './route';
 
-/** GET /v1/received/{id}: one message a company sent to this institution (404 if addressed to another). */
+/** GET /v1/received/{companyMessageId}: one message a company sent to this institution (404 if addressed to another). */
 export const handler = routeHandler(route, async ({ caller, params }) => {
   const deps = container();
-  return ok(toCompanyMessageView(await getReceived(deps, caller, params.id), '/v1/received'));
+  return ok(toCompanyMessageView(await getReceived(deps, caller, params.companyMessageId), '/v1/received'));
 });

@@ -4,11 +4,12 @@ import { NOT_AN_INSTITUTION } from '../../error-notes';
 import { companyMessageView } from '../../views';
 import { params as receivedParams } from './schema';
 
-/** GET /v1/received/{id} */
+/** GET /v1/received/{companyMessageId} */
 export const route = defineRoute({
   method: 'GET',
-  path: '/v1/received/{id}',
+  path: '/v1/received/{companyMessageId}',
   summary: 'Get a message a company sent to this institution',
+  description: 'A reply or a new message a company sent to this institution, with a link per attachment. Once it expired: 410, then 404 after its deletion.',
   tag: 'Delivery',
   security: [SCOPES.publish],
   params: receivedParams,

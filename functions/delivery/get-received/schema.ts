@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { generatedIdSchema } from '../../../shared/domain/identifiers';
 
-export const params = z.object({ id: generatedIdSchema });
-export const attachmentParams = params.extend({ attachmentId: generatedIdSchema });
+const companyMessageId = generatedIdSchema.meta({ description: 'The message a company sent (its id)' });
+const attachmentId = generatedIdSchema.meta({ description: 'One of its PDFs' });
+
+export const params = z.object({ companyMessageId });
+export const attachmentParams = z.object({ companyMessageId, attachmentId });

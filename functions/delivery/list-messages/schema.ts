@@ -2,4 +2,4 @@ import { z } from 'zod';
 import { idSchema } from '../../../shared/domain/identifiers';
 import { pageQuery } from '../../../shared/http/query';
 
-export const query = z.strictObject({ externalId: idSchema.optional(), ...pageQuery });
+export const query = z.strictObject({ externalId: idSchema.optional().meta({ description: 'Only the message with this externalId' }), ...pageQuery });

@@ -17,4 +17,5 @@ export const route = defineRoute({
   errors: [400, 401, 403],
   errorNotes: { 403: NOT_AN_INSTITUTION },
   touches: { table: { access: 'read', indexes: ['gsi1'], partitions: ['CLIENT#', 'RCV#'] } },
+  waivers: { 'col-name': 'published in the v1 contract: what companies sent, seen by the institution (a participle, not a noun)' },
 });

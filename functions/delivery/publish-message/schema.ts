@@ -12,6 +12,7 @@ const attachmentSchema = z
     contentBase64: z.string().min(1).optional(),
     uploadId: generatedIdSchema.optional(),
   })
+  .meta({ title: 'AttachmentInput', description: 'A PDF: inline (mediaType and contentBase64) or uploaded first (uploadId)' })
   .superRefine((value, ctx) => {
     if ((value.contentBase64 === undefined) === (value.uploadId === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['contentBase64'], message: 'give either contentBase64 (inline) or uploadId, not both' });
@@ -31,14 +32,15 @@ export const body = z
   .strictObject({
     recipient: enterpriseNumberSchema,
     documentType: idSchema,
-    subject: multilingualTextSchema(LIMITS.subjectChars),
-    body: multilingualTextSchema(LIMITS.bodyChars).optional(),
+    subject: multilingualTextSchema(LIMITS.subjectChars).meta({ title: 'Subject', description: 'At most 200 characters per language' }),
+    body: multilingualTextSchema(LIMITS.bodyChars).optional().meta({ title: 'Body', description: 'At most 20 000 characters per language' }),
     registered: z.boolean().default(false),
     replyable: z.boolean().default(false),
     externalId: idSchema.optional(),
-    validityDays: z.number().int().min(1).max(3650).optional(),
+    validityDays: z.number().int().min(1).max(3650).optional().meta({ description: "Shortens the document type's validity, never lengthens it" }),
     attachments: z.array(attachmentSchema).max(LIMITS.attachments, `at most ${LIMITS.attachments} attachments`).default([]),
   })
+  .meta({ title: 'MessageInput', description: 'A message to one company: a subject, and a body or PDFs' })
   // A subject alone tells the company nothing it can act on.
   .refine((message) => message.body !== undefined || message.attachments.length > 0, {
     path: ['body'],

@@ -5,7 +5,7 @@ import { getSent } from '../../../shared/services/company-messages';
 import { toCompanyMessageView } from '../../views';
 import { route } from './route';
 
-/** GET /v1/enterprises/{n}/sent/{id}: one reply or message the company sent. */
+/** GET /v1/enterprises/{n}/sent/{companyMessageId}: one reply or message the company sent. */
 export const handler = routeHandler(route, async ({ caller, params }) =>
-  ok(toCompanyMessageView(await getSent(container(), caller, params.enterpriseNumber, params.id))),
+  ok(toCompanyMessageView(await getSent(container(), caller, params.enterpriseNumber, params.companyMessageId))),
 );

@@ -4,11 +4,13 @@ import { NO_ACCESS } from '../../error-notes';
 import { companyMessageView } from '../../views';
 import { params as sentParams } from './schema';
 
-/** GET /v1/enterprises/{enterpriseNumber}/sent/{id} */
+/** GET /v1/enterprises/{enterpriseNumber}/sent/{companyMessageId} */
 export const route = defineRoute({
   method: 'GET',
-  path: '/v1/enterprises/{enterpriseNumber}/sent/{id}',
+  path: '/v1/enterprises/{enterpriseNumber}/sent/{companyMessageId}',
   summary: 'Get a reply or message the company sent',
+  description:
+    'A reply (with inReplyTo) or a new message the company sent to an institution, with a link per attachment. Once it expired: 410, then 404 after its deletion.',
   tag: 'Retrieval',
   security: [SCOPES.read],
   params: sentParams,

@@ -1,4 +1,4 @@
 import { generatedIdSchema } from '../../../shared/domain/identifiers';
 import { enterpriseParams } from '../enterprise-params';
 
-export const params = enterpriseParams.extend({ id: generatedIdSchema });
+export const params = enterpriseParams.extend({ companyMessageId: generatedIdSchema.meta({ description: 'The message the company sent (its id)' }) });

@@ -19,4 +19,5 @@ export const route = defineRoute({
   errors: [400, 401, 403],
   errorNotes: { 403: NO_ACCESS },
   touches: { table: { access: 'read', partitions: ['CLIENT#', 'ENT#'] } },
+  waivers: { 'col-name': 'published in the v1 contract: what the company sent (a participle, not a noun)' },
 });

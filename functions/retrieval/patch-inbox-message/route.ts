@@ -10,6 +10,8 @@ export const route = defineRoute({
   method: 'PATCH',
   path: '/v1/enterprises/{enterpriseNumber}/messages/{messageId}',
   summary: 'Mark a message read or unread',
+  description:
+    "Sets the company's read mark. Marking read here does not count as a read for the institution (firstReadAt); marking unread is allowed at any time. Each change is audited.",
   tag: 'Retrieval',
   security: [SCOPES.read],
   params: messageParams,

@@ -1,7 +1,7 @@
 import { ROUTES } from '../../../functions/routes';
 import {
-  BEARER_SCHEME,
   PROBLEM_MEDIA_TYPE,
+  SECURITY_SCHEMES,
   buildOpenApiDocument,
   pathParameterNames,
   type HttpMethod,
@@ -13,6 +13,7 @@ import {
   type ResponseObject,
 } from '../../../functions/openapi/document';
 import type { RouteDefinition } from '../../../functions/routes';
+import { documentSettings } from '../../../functions/openapi/settings';
 
 const operationKey = (route: Pick<RouteDefinition, 'method' | 'path'>) => `${route.method} ${route.path}`;
 
@@ -47,7 +48,11 @@ describe('the OpenAPI document covers every route', () => {
   });
 
   it('documents nothing but the routes', () => {
-    const documented = Object.entries(doc().paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
+    const documented = Object.entries(doc().paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((key) => !key.startsWith('x-'))
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    );
     expect(documented.sort()).toEqual(ROUTES.map(operationKey).sort());
   });
 
@@ -74,8 +79,30 @@ describe('the OpenAPI document covers every route', () => {
 });
 
 describe('security', () => {
-  it('describes the bearer JWT scheme', () => {
-    expect(doc().components.securitySchemes[BEARER_SCHEME]).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  it('describes OAuth2: client credentials for machine clients, authorization code for people, with every scope', () => {
+    const { MachineClient, Person } = doc().components.securitySchemes;
+    expect(MachineClient).toMatchObject({ type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'http://localhost:3000/local/oauth/token' } } });
+    expect(Object.keys(MachineClient.flows.clientCredentials?.scopes ?? {}).sort()).toEqual(['ebox/admin', 'ebox/publish', 'ebox/read']);
+    expect(Person.flows.authorizationCode).toMatchObject({
+      authorizationUrl: 'http://localhost:3000/local/authorize',
+      tokenUrl: 'http://localhost:3000/local/oauth/token',
+      scopes: { 'ebox/read': expect.any(String) },
+    });
+    expect(Object.keys(Person.flows.authorizationCode?.scopes ?? {})).toEqual(['ebox/read']);
+  });
+
+  it("takes the issuer's endpoints and the base URL from the configuration", () => {
+    const configured = buildOpenApiDocument(
+      ROUTES,
+      documentSettings({
+        JWT_ISSUER: 'https://idp.example.be/realms/ebox/',
+        API_BASE_URL: 'https://ebox.example.be',
+        OAUTH_TOKEN_URL: 'https://idp.example.be/token',
+      }),
+    );
+    expect(configured.servers[0]?.url).toBe('https://ebox.example.be');
+    expect(configured.components.securitySchemes.MachineClient.flows.clientCredentials?.tokenUrl).toBe('https://idp.example.be/token');
+    expect(configured.components.securitySchemes.Person.flows.authorizationCode?.authorizationUrl).toBe('https://idp.example.be/realms/ebox/authorize');
   });
 
   it('leaves /health and /openapi.json public and requires a token everywhere else', () => {
@@ -86,6 +113,7 @@ describe('security', () => {
     }
     expect(operationOf('GET', '/health').security).toEqual([]);
     expect(operationOf('GET', '/openapi.json').security).toEqual([]);
+    expect(operationOf('GET', '/doc/openapi.json').security).toEqual([]);
   });
 
   it.each([
@@ -96,7 +124,13 @@ describe('security', () => {
     ['DELETE', '/v1/enterprises/{enterpriseNumber}/access/{ssin}', [['ebox/read']]],
     ['GET', '/v1/senders', [['ebox/read'], ['ebox/publish']]],
   ])('%s %s requires one of the scopes %j', (method, path, scopes) => {
-    expect(operationOf(method, path).security).toEqual(scopes.map((anyOf) => ({ [BEARER_SCHEME]: anyOf })));
+    // One requirement per scheme that can carry the scope: people get ebox/read only.
+    const expected = scopes.flatMap(([scope]) =>
+      Object.entries(SECURITY_SCHEMES)
+        .filter(([, carried]) => (carried as readonly string[]).includes(scope ?? ''))
+        .map(([scheme]) => ({ [scheme]: [scope] })),
+    );
+    expect(operationOf(method, path).security).toEqual(expected);
   });
 
   it('answers 401 and 403 on every authenticated route', () => {
@@ -117,7 +151,8 @@ describe('errors', () => {
     let seen = 0;
     for (const route of ROUTES) {
       for (const [status, response] of Object.entries(operationOf(route.method, route.path).responses)) {
-        if (Number(status) < 400) continue;
+        // The health check's 503 is its DOWN status; `default` has API Gateway's own body too (below).
+        if (status === 'default' || Number(status) < 400 || (route.path === '/health' && status === '503')) continue;
         seen += 1;
         expect((response as Reference).$ref).toMatch(/^#\/components\/responses\//);
         const content = resolve<ResponseObject>(response).content ?? {};
@@ -141,9 +176,16 @@ describe('errors', () => {
   it.each([
     ['POST', '/v1/messages', ['400', '401', '403', '409', '413', '415', '500']],
     ['GET', '/v1/enterprises/{enterpriseNumber}/messages/{messageId}', ['400', '401', '403', '404', '410', '500']],
-    ['GET', '/health', ['500']],
+    ['GET', '/health', ['500', '503']],
   ])('%s %s answers %j', (method, path, statuses) => {
     expect(Object.keys(operationOf(method, path).responses).filter((status) => Number(status) >= 400)).toEqual(statuses);
+  });
+
+  it("answers by default a problem, or API Gateway's own JSON when it refuses before any function runs", () => {
+    for (const route of ROUTES) expect(operationOf(route.method, route.path).responses.default).toEqual({ $ref: '#/components/responses/DefaultProblem' });
+    const fallback = doc().components.responses.DefaultProblem;
+    expect(fallback?.content?.[PROBLEM_MEDIA_TYPE]?.schema).toEqual({ $ref: '#/components/schemas/Problem' });
+    expect(fallback?.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/GatewayError' });
   });
 });
 
@@ -208,6 +250,6 @@ describe('schemas', () => {
   it("serves no JSON Schema dialect of its own: the schemas use OpenAPI 3.1's (draft 2020-12)", () => {
     expect(JSON.stringify(doc())).not.toContain('"$schema"');
     expect(doc().openapi).toBe('3.1.0');
-    expect(doc().servers).toEqual([{ url: '/' }]);
+    expect(doc().servers).toEqual([expect.objectContaining({ url: '/' })]);
   });
 });

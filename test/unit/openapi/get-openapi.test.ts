@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { buildOpenApiDocument } from '../../../functions/openapi/document';
 import { ROUTES } from '../../../functions/routes';
+import { documentSettings } from '../../../functions/openapi/settings';
 import type { Problem } from '../../../shared/http/problem';
 import { serveJwks, TEST_AUDIENCE, TEST_ISSUER } from '../fixtures/access-tokens';
 import { clientClaims, httpEvent, jsonBody, lambdaContext } from '../fixtures/http-event';
@@ -14,13 +15,15 @@ interface HandlerModule {
 const root = join(__dirname, '../../..');
 const load = (handler: string): HandlerModule['handler'] => jest.requireActual<HandlerModule>(join(root, handler)).handler;
 
-describe('GET /openapi.json', () => {
-  it('serves the generated document, without a token', async () => {
-    const handler = load('functions/openapi/get-openapi/handler.ts');
-    const response = await handler(httpEvent({ route: '/openapi.json', claims: null }), lambdaContext());
+describe('GET /openapi.json and GET /doc/openapi.json', () => {
+  it.each([
+    ['functions/openapi/get-openapi/handler.ts', '/openapi.json'],
+    ['functions/openapi/get-doc-openapi/handler.ts', '/doc/openapi.json'],
+  ])('%s serves the generated document, without a token', async (module, route) => {
+    const response = await load(module)(httpEvent({ route, claims: null }), lambdaContext());
     expect(response.statusCode).toBe(200);
     expect(response.headers?.['Content-Type']).toBe('application/json');
-    expect(jsonBody(response)).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument())));
+    expect(jsonBody(response)).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument(ROUTES, documentSettings(process.env)))));
   });
 });
 
