@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       '',
       `e-Box Enterprise is up in ${((Date.now() - began) / 1000).toFixed(1)} s`,
       `  portal         ${url}/   (sign in with any valid SSIN and a name)`,
-      `  API            ${url}/v1   (health: ${url}/health, contract: ${url}/openapi.json)`,
+      `  API            ${url}/v1   (health: ${url}/health, contract: ${url}/doc/openapi.json)`,
       `  tokens         POST ${url}/local/token   (JWKS: ${url}/local/.well-known/jwks.json)`,
       `  clock          GET|POST ${url}/local/clock`,
       `  jobs           POST ${url}/local/jobs/{${JOB_NAMES.join('|')}}  (timers ${settings.LOCAL_TIMERS})`,
