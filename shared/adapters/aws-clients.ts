@@ -6,7 +6,7 @@ import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config';
 import { lazyProperties } from '../lazy-properties';
-import { tracer } from '../observability';
+import { traced } from '../observability';
 
 export interface AwsClients {
   readonly dynamodb: DynamoDBClient;
@@ -33,7 +33,7 @@ export function createAwsClients(config: Config): AwsClients {
   const clients: AwsClients = lazyProperties<AwsClients>({
     dynamodb: () => {
       const { DynamoDBClient } = require('@aws-sdk/client-dynamodb') as typeof import('@aws-sdk/client-dynamodb');
-      return tracer().captureAWSv3Client(new DynamoDBClient(base(config.endpoints.dynamodb)));
+      return traced(new DynamoDBClient(base(config.endpoints.dynamodb)));
     },
     documents: () => {
       const { DynamoDBDocumentClient } = require('@aws-sdk/lib-dynamodb') as typeof import('@aws-sdk/lib-dynamodb');
@@ -41,7 +41,7 @@ export function createAwsClients(config: Config): AwsClients {
     },
     streams: () => {
       const { DynamoDBStreamsClient } = require('@aws-sdk/client-dynamodb-streams') as typeof import('@aws-sdk/client-dynamodb-streams');
-      return tracer().captureAWSv3Client(new DynamoDBStreamsClient(base(config.endpoints.dynamodb)));
+      return traced(new DynamoDBStreamsClient(base(config.endpoints.dynamodb)));
     },
     // Path-style addressing: the local S3 emulator has no per-bucket host names.
     // WHEN_REQUIRED: otherwise presigned PUT URLs carry the CRC32 of an empty body and S3 refuses
@@ -59,11 +59,11 @@ export function createAwsClients(config: Config): AwsClients {
     },
     sqs: () => {
       const { SQSClient } = require('@aws-sdk/client-sqs') as typeof import('@aws-sdk/client-sqs');
-      return tracer().captureAWSv3Client(new SQSClient(base(config.endpoints.sqs)));
+      return traced(new SQSClient(base(config.endpoints.sqs)));
     },
     ses: () => {
       const { SESv2Client } = require('@aws-sdk/client-sesv2') as typeof import('@aws-sdk/client-sesv2');
-      return tracer().captureAWSv3Client(new SESv2Client(base(config.endpoints.ses)));
+      return traced(new SESv2Client(base(config.endpoints.ses)));
     },
   });
   return clients;

@@ -30,6 +30,8 @@ describe('the container', () => {
       PORTAL_URL: 'https://ebox.test',
       JWT_ISSUER: 'https://issuer.test/',
       JWT_AUDIENCE: 'ebox-api',
+      // As inside Lambda, where the tracer is used (observability.ts loads it nowhere else).
+      AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
     });
   });
 
