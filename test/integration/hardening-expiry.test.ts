@@ -7,8 +7,11 @@ import { expectProblem, storedObjects } from './support/mailbox-store';
  * Hardening: replies expire with the message they answer, and a company's own messages to an
  * institution expire after companyMessageValidityDays (365 by default); both lose their PDFs by
  * the same path as documents (TTL → stream → S3). This file moves the shared local clock forward.
+ * By almost a year: everything the files before it wrote expires too (the fuzz test's thousands of
+ * items among them, depending on the order jest picks), and the TTL sweep and the stream consumer
+ * go through all of it, which took 72 s once on this 2-CPU machine.
  */
-jest.setTimeout(60_000);
+jest.setTimeout(300_000);
 
 interface CompanyMessage {
   id: string;
