@@ -1,6 +1,7 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { Duration } from 'aws-cdk-lib';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { PRIVATE_BUCKET } from './private-bucket';
 
 /** As long as the app's other logs (functions, API access log). */
 const ACCESS_LOGS_RETENTION = Duration.days(30);
@@ -13,14 +14,9 @@ const ACCESS_LOGS_RETENTION = Duration.days(30);
 export class AccessLogsBucket extends Bucket {
   constructor(scope: Construct, id: string) {
     super(scope, id, {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      versioned: false,
-      lifecycleRules: [{ id: 'access-logs', expiration: ACCESS_LOGS_RETENTION }],
       // Kept with the buckets it logs, which are kept too.
-      removalPolicy: RemovalPolicy.RETAIN,
+      ...PRIVATE_BUCKET,
+      lifecycleRules: [{ id: 'access-logs', expiration: ACCESS_LOGS_RETENTION }],
     });
   }
 }

@@ -1,10 +1,11 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { TABLE_SCHEMA } from '../../shared/adapters/dynamodb/table-schema';
 import type { BucketArea } from '../../shared/http/route-contract';
 import { UPLOADS_PREFIX } from '../definitions';
+import { PRIVATE_BUCKET } from './private-bucket';
 
 /** Where live PDFs are: a message's, and a company message's (object-keys.ts makes the keys). */
 const LIVE_AREAS: readonly BucketArea[] = ['documents', 'company-messages'];
@@ -55,13 +56,9 @@ export class Data extends Construct {
     }
 
     this.bucket = new Bucket(this, 'Documents', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
       // Unversioned on purpose: deleting an expired document must remove its bytes, not hide them
       // behind a delete marker.
-      versioned: false,
+      ...PRIVATE_BUCKET,
       lifecycleRules: [
         { id: 'unattached-uploads', prefix: UPLOADS_PREFIX, expiration: Duration.days(1) },
         { id: 'incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
@@ -69,7 +66,6 @@ export class Data extends Construct {
       ],
       serverAccessLogsBucket: props.accessLogs,
       serverAccessLogsPrefix: 'documents-bucket/',
-      removalPolicy: RemovalPolicy.RETAIN,
     });
   }
 }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { DockerImage, Duration, FileSystem, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { DockerImage, Duration, FileSystem, Fn, Stack } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
@@ -25,12 +25,13 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag';
 import { acknowledgeDeploymentHandler } from '../nag-acknowledgements';
 import { portalContentSecurityPolicy, STRICT_TRANSPORT_SECURITY_MAX_AGE_SECONDS } from '../portal-headers';
+import { PRIVATE_BUCKET } from './private-bucket';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -86,18 +87,13 @@ export class Portal extends Construct {
     super(scope, id);
 
     this.bucket = new Bucket(this, 'Files', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       // SSE-S3: CloudFront's origin access control reads it without a KMS key policy.
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      versioned: false,
+      // Retained: build output only, nothing personal. DESTROY would fail on the non-empty bucket,
+      // and emptying it takes a custom resource (autoDeleteObjects) with s3:DeleteObject* on it.
+      ...PRIVATE_BUCKET,
       // Who wrote the portal's files: a deployment, or someone else.
       serverAccessLogsBucket: props.accessLogs,
       serverAccessLogsPrefix: 'portal-bucket/',
-      // Retained: build output only, nothing personal. DESTROY would fail on the non-empty bucket,
-      // and emptying it takes a custom resource (autoDeleteObjects) with s3:DeleteObject* on it.
-      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     const strictTransportSecurity = {

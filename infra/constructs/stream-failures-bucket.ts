@@ -1,7 +1,8 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
-import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { PRIVATE_BUCKET } from './private-bucket';
 
 /**
  * How long a failed stream batch is kept: as long as a dead-letter queue keeps its messages (14
@@ -24,16 +25,11 @@ export class StreamFailuresBucket extends Bucket {
   /** `accessLogs`: where its server access logs go (AccessLogsBucket). */
   constructor(scope: Construct, id: string, accessLogs: IBucket) {
     super(scope, id, {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      versioned: false,
+      ...PRIVATE_BUCKET,
       lifecycleRules: [{ id: 'failed-stream-batches', expiration: STREAM_FAILURES_RETENTION }],
       metrics: [{ id: REQUEST_METRICS_ID }],
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'stream-failures-bucket/',
-      removalPolicy: RemovalPolicy.RETAIN,
     });
   }
 
