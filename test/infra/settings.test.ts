@@ -215,6 +215,28 @@ describe('the app, stage prod', () => {
     expect(tableOf(assembly, 'EboxEnterprise-prod').DeletionProtectionEnabled).toBe(true);
   });
 
+  it("gives the OpenAPI document the provider's endpoints and the contact it was given", () => {
+    const template = assembly.getStackByName('EboxEnterprise-prod').template as {
+      Resources: Record<string, { Type: string; Properties: { Environment?: { Variables?: Record<string, unknown> } } }>;
+    };
+    const contract = Object.values(template.Resources).filter(
+      (resource) => resource.Type === 'AWS::Lambda::Function' && resource.Properties.Environment?.Variables?.OAUTH_TOKEN_URL !== undefined,
+    );
+    expect(contract.length).toBeGreaterThan(0);
+    for (const fn of contract) {
+      expect(fn.Properties.Environment?.Variables).toMatchObject({
+        OAUTH_TOKEN_URL: PROD.oauthTokenUrl,
+        OAUTH_AUTHORIZATION_URL: PROD.oauthAuthorizationUrl,
+        API_CONTACT_EMAIL: PROD.apiContactEmail,
+        API_BASE_URL: PROD.portalUrl,
+      });
+    }
+    const openapi = Object.values(template.Resources).filter(
+      (resource) => resource.Type === 'AWS::Lambda::Function' && JSON.stringify(resource.Properties).includes('GET /openapi.json'),
+    );
+    expect(openapi.every((fn) => contract.includes(fn))).toBe(true);
+  });
+
   it('tags every resource of both stacks with app=ebox-enterprise and stage=prod', () => {
     expectTagged(assembly, 'prod');
   });
