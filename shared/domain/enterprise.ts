@@ -13,6 +13,10 @@ export interface EnterpriseProfile {
   /** Who gave (or withdrew) the consent last. */
   digitalOnlyBy?: string;
   unreadCount: number;
+  /** Bookkeeping of the unread count (see unread-count.ts), never shown: before it, the counter alone is exact. */
+  unreadCountExactUntil?: string;
+  /** When a message was last marked unread (see unread-count.ts). */
+  unreadMarkedAt?: string;
 }
 
 export const DEFAULT_LANGUAGE: Language = 'fr';

@@ -31,6 +31,11 @@ export interface EnterprisesRepository {
   getGrant(enterpriseNumber: string, ssin: string): Promise<Grant | undefined>;
   /** The profile and a person's grant, both strongly consistent, in one read. */
   getProfileAndGrant(enterpriseNumber: EnterpriseNumber, ssin: string): Promise<{ profile?: EnterpriseProfile; grant?: Grant }>;
+  /**
+   * Stores the bound before which the unread counter alone is exact (see domain/unread-count.ts),
+   * unless a message was marked unread since the profile was read with `markedAt`: then nothing.
+   */
+  setUnreadCountExactUntil(enterpriseNumber: EnterpriseNumber, until: string, markedAt: string | undefined): Promise<void>;
   /** MissingPermissionError when the person became an access manager meanwhile. */
   putUserGrant(grant: Grant & { role: 'USER' }, audit: AuditEntry): Promise<void>;
   /** MissingPermissionError when the person is no longer a USER (appointed access manager, or gone). */

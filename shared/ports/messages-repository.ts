@@ -1,3 +1,4 @@
+import type { Grant } from '../domain/access';
 import type { AuditEntry } from '../domain/audit';
 import type { Delivery, Message } from '../domain/message';
 
@@ -31,6 +32,11 @@ export interface UnreadEntry {
 export interface ExpiredUnread {
   total: number;
   first: UnreadEntry[];
+  /**
+   * What follows them: the earliest expiry among the counted messages still valid (`expiresAt`
+   * absent when there is none), or unknown after a mass expiry (more than `first` holds).
+   */
+  next: { known: true; expiresAt?: string } | { known: false };
 }
 
 /** A page of a list, newest first; `next` is an opaque cursor, present only when more follow. */
@@ -51,6 +57,8 @@ export interface MessagesRepository {
   publish(message: Message, delivery: Delivery, options: PublishOptions): Promise<void>;
   getIdempotency(senderId: string, externalId: string): Promise<IdempotencyRecord | undefined>;
   getMessage(enterpriseNumber: string, messageId: string): Promise<Message | undefined>;
+  /** The message and a person's grant on its company, both strongly consistent, in one read. */
+  getMessageAndGrant(enterpriseNumber: string, messageId: string, ssin: string): Promise<{ message?: Message; grant?: Grant }>;
   getDelivery(messageId: string): Promise<Delivery | undefined>;
   /** A company's unexpired messages, filtered, newest first. */
   inboxPage(enterpriseNumber: string, now: Date, filter: InboxFilter, limit: number, cursor?: string): Promise<InboxPage>;
@@ -69,9 +77,10 @@ export interface MessagesRepository {
   expiredStillCounted(enterpriseNumber: string, now: Date): Promise<ExpiredUnread>;
   /**
    * Takes these expired unread messages out of the stored unread count, each at most once whoever
-   * else tries (a read mark, TTL's removal, another request): those no longer counted are skipped.
+   * else tries (a read mark, TTL's removal, another request). False when one of them changed
+   * meanwhile: then none was taken out, and the next reader tries again.
    */
-  uncountExpired(enterpriseNumber: string, entries: UnreadEntry[]): Promise<void>;
+  uncountExpired(enterpriseNumber: string, entries: UnreadEntry[]): Promise<boolean>;
   /** A sender's deliveries, newest first, expired ones included. */
   deliveriesPage(senderId: string, limit: number, cursor?: string): Promise<DeliveriesPage>;
   /** Sets the read flag (the unread count follows) with its audit entry; false when it already had that value. */

@@ -9,22 +9,34 @@ import { logger } from '../logger';
 import type { Ports } from '../ports';
 import type { ProfileChanges } from '../ports/enterprises-repository';
 import type { ExpiredUnread } from '../ports/messages-repository';
+import { counterAloneIsExact, exactUntil } from '../domain/unread-count';
 import { alongsideCheck, authorizeCompany, authorizeInstitution } from './access-control';
 
 type Deps = Pick<Ports, 'enterprises' | 'clientBindings' | 'messages' | 'clock'>;
 
 /**
- * The unread count without the unread messages that expired: the stored counter minus those it
- * still counts (read with the profile). These are then taken out of the counter, each once, so
- * the next readers read the counter alone, however long TTL takes to delete them.
+ * The profile with its exact unread count. While the counter's bound holds (domain/unread-count.ts)
+ * the stored counter is exact as it is. Otherwise the unread index tells which counted messages
+ * expired: they are subtracted, then taken out of the counter, each once, so that the next readers
+ * read the counter alone however long TTL takes to delete them; and once none is left, a new bound
+ * spares the next readers the index until the next expiry.
  */
-async function withLiveUnreadCount(deps: Deps, profile: EnterpriseProfile, expired: ExpiredUnread): Promise<EnterpriseProfile> {
-  if (expired.total === 0) return profile;
-  // The count below is exact already: a failure here only leaves the work to the next reader.
-  await deps.messages.uncountExpired(profile.enterpriseNumber, expired.first).catch((error: unknown) => {
-    logger.warn('could not take expired messages out of the unread count', { error: error as Error, expired: expired.total });
+async function withLiveUnreadCount(deps: Deps, profile: EnterpriseProfile, now: Date): Promise<EnterpriseProfile> {
+  if (counterAloneIsExact(profile, now)) return profile;
+  const expired = await deps.messages.expiredStillCounted(profile.enterpriseNumber, now);
+  // The count is exact already: a failure below only leaves the work to the next reader.
+  await keepCounterExact(deps, profile, now, expired).catch((error: unknown) => {
+    logger.warn('could not update the unread count after reading what expired', { error: error as Error, expired: expired.total });
   });
   return { ...profile, unreadCount: Math.max(0, profile.unreadCount - expired.total) };
+}
+
+async function keepCounterExact(deps: Deps, profile: EnterpriseProfile, now: Date, expired: ExpiredUnread): Promise<void> {
+  const takenOut = await deps.messages.uncountExpired(profile.enterpriseNumber, expired.first);
+  // A bound only once every expired message is out of the counter (after a mass expiry, the next readers take out the rest).
+  if (!takenOut || expired.total > expired.first.length || !expired.next.known) return;
+  const until = exactUntil(profile, now, expired.next.expiresAt);
+  if (until !== undefined) await deps.enterprises.setUnreadCountExactUntil(profile.enterpriseNumber, until, profile.unreadMarkedAt);
 }
 
 /** Any company with a valid number can receive, so an unregistered one still has a (blank) profile. */
@@ -43,7 +55,7 @@ export async function getProfile(deps: Deps, caller: Caller, enterpriseNumber: E
     caller.kind === 'person'
       ? deps.enterprises.getProfileAndGrant(enterpriseNumber, caller.ssin)
       : deps.enterprises.getProfile(enterpriseNumber).then((profile) => ({ profile, grant: undefined }));
-  const [, [{ profile }, expired]] = await alongsideCheck(
+  const [, { profile }] = await alongsideCheck(
     authorizeCompany(
       deps,
       caller,
@@ -51,9 +63,9 @@ export async function getProfile(deps: Deps, caller: Caller, enterpriseNumber: E
       'mailbox',
       stored.then(({ grant }) => grant),
     ),
-    () => Promise.all([stored, deps.messages.expiredStillCounted(enterpriseNumber, now)]),
+    () => stored,
   );
-  return profile ? withLiveUnreadCount(deps, profile, expired) : blankProfile(enterpriseNumber);
+  return profile ? withLiveUnreadCount(deps, profile, now) : blankProfile(enterpriseNumber);
 }
 
 export interface ProfilePatch {
@@ -83,8 +95,7 @@ export async function patchProfile(deps: Deps, caller: Caller, enterpriseNumber:
     audit.push({ at, actor, action: 'DIGITAL_ONLY_CHANGED', detail: `${current.digitalOnly} → ${patch.digitalOnly}` });
   }
   await deps.enterprises.updateProfile(enterpriseNumber, changes, audit);
-  const expired = await deps.messages.expiredStillCounted(enterpriseNumber, deps.clock.now());
-  return withLiveUnreadCount(deps, { ...current, ...patch, ...(changes.digitalOnly ? { digitalOnlySince: at } : {}) }, expired);
+  return withLiveUnreadCount(deps, { ...current, ...patch, ...(changes.digitalOnly ? { digitalOnlySince: at } : {}) }, deps.clock.now());
 }
 
 /** What institutions may know: whether the company asked to receive everything digitally. */

@@ -28,8 +28,20 @@ const expiredError = (messageId: string, expiresAt: string) =>
  * company's and still valid: 404 for others', 410 once expired.
  */
 async function accessAndMessage(deps: Deps, caller: Caller, enterpriseNumber: EnterpriseNumber, messageId: string) {
-  const [{ actor }, stored] = await alongsideCheck(authorizeCompany(deps, caller, enterpriseNumber, 'mailbox'), () =>
-    deps.messages.getMessage(enterpriseNumber, messageId),
+  // A person's grant comes with the message, in one consistent read.
+  const read =
+    caller.kind === 'person'
+      ? deps.messages.getMessageAndGrant(enterpriseNumber, messageId, caller.ssin)
+      : deps.messages.getMessage(enterpriseNumber, messageId).then((message) => ({ message, grant: undefined }));
+  const [{ actor }, { message: stored }] = await alongsideCheck(
+    authorizeCompany(
+      deps,
+      caller,
+      enterpriseNumber,
+      'mailbox',
+      read.then(({ grant }) => grant),
+    ),
+    () => read,
   );
   return { actor, message: await visibleMessage(deps, enterpriseNumber, messageId, stored) };
 }

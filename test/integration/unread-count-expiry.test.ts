@@ -75,3 +75,35 @@ describe('unread count after a mass expiry', () => {
     expect(await storedCounter()).toBe(LASTING);
   });
 });
+
+/**
+ * The counter's bound (the counter alone is exact before it, so reads skip the unread index): a
+ * message marked unread may expire before it, so marking removes it. Moves the clock 24.5 hours.
+ */
+describe('unread count of a message marked unread shortly before it expires', () => {
+  it('drops out of the count when it expires, although a bound was set before the mark', async () => {
+    const [sender, company] = await Promise.all([setupSender(), setupEnterprise()]);
+    const soon = await publish(sender, company.enterpriseNumber, { documentType: 'REMINDER', validityDays: 1, attachments: [], body: { fr: 'Expire demain' } });
+    await publish(sender, company.enterpriseNumber, { attachments: [], body: { fr: 'Reste valable' } });
+    const path = `/v1/enterprises/${company.enterpriseNumber}`;
+    expect((await call('GET', `${path}/messages/${soon.messageId}`, { token: company.manager.token })).status).toBe(200);
+
+    await call('POST', '/local/clock', { body: { advanceSeconds: 84_600 } }); // 23.5 hours: `soon` expires in 30 minutes
+    let reader = await personToken(company.manager.ssin, company.manager.name);
+    const unreadCount = async () => (await call<{ unreadCount: number }>('GET', path, { token: reader })).body.unreadCount;
+    expect(await unreadCount()).toBe(1);
+    const bound = String((await storedProfile(company.enterpriseNumber))?.unreadCountExactUntil);
+    const expiresAt = String((await storedMessage(company.enterpriseNumber, soon.messageId))?.expiresAt);
+    expect(Date.parse(bound)).toBeGreaterThan(Date.parse(expiresAt));
+
+    const marked = await call('PATCH', `${path}/messages/${soon.messageId}`, { token: reader, body: { read: false } });
+    expect(marked.status).toBe(200);
+    expect(await storedProfile(company.enterpriseNumber)).not.toHaveProperty('unreadCountExactUntil');
+    expect(await unreadCount()).toBe(2);
+
+    await call('POST', '/local/clock', { body: { advanceSeconds: 3_600 } }); // `soon` expired 30 minutes ago, before the old bound
+    reader = await personToken(company.manager.ssin, company.manager.name);
+    expect(await unreadCount()).toBe(1);
+    expect(await storedMessage(company.enterpriseNumber, soon.messageId)).toMatchObject({ read: false, uncounted: true });
+  });
+});

@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Grant } from '../../domain/access';
 import type { AuditEntry } from '../../domain/audit';
 import { DEFAULT_LANGUAGE, type EnterpriseProfile } from '../../domain/enterprise';
@@ -6,7 +6,8 @@ import type { EnterpriseNumber } from '../../domain/enterprise-number';
 import { MissingPermissionError } from '../../domain/errors';
 import type { EnterpriseDetails, EnterprisesRepository, ProfileChanges } from '../../ports/enterprises-repository';
 import { auditPut } from './audit-repository';
-import { conditionFailedAt } from './conditions';
+import { conditionFailedAt, isConditionFailure } from './conditions';
+import { consistentBatchGet } from './consistent-batch-get';
 import * as grantItem from './items/grant';
 import * as profileItem from './items/profile';
 import { keys, primaryKey } from './keys';
@@ -103,20 +104,31 @@ export class DynamoEnterprisesRepository implements EnterprisesRepository {
 
   /** One consistent BatchGetItem for both (retrying what DynamoDB leaves unprocessed). */
   async getProfileAndGrant(enterpriseNumber: EnterpriseNumber, ssin: string): Promise<{ profile?: EnterpriseProfile; grant?: Grant }> {
-    const profileKey = keys.enterprise(enterpriseNumber);
-    let pending: Array<Record<string, unknown>> = [profileKey, primaryKey(keys.grant(enterpriseNumber, ssin))];
-    const found: { profile?: EnterpriseProfile; grant?: Grant } = {};
-    for (let attempt = 1; pending.length; attempt += 1) {
-      if (attempt > 5) throw new Error(`BatchGetItem kept leaving ${pending.length} key(s) unprocessed`);
-      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** (attempt - 2)));
-      const result = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }));
-      for (const item of result.Responses?.[this.tableName] ?? []) {
-        if (item.sk === profileKey.sk) found.profile = profileItem.fromItem(enterpriseNumber, item);
-        else found.grant = grantItem.fromItem(item);
-      }
-      pending = result.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+    const [profile, grant] = await consistentBatchGet(this.db, this.tableName, [
+      keys.enterprise(enterpriseNumber),
+      primaryKey(keys.grant(enterpriseNumber, ssin)),
+    ]);
+    return { ...(profile ? { profile: profileItem.fromItem(enterpriseNumber, profile) } : {}), ...(grant ? { grant: grantItem.fromItem(grant) } : {}) };
+  }
+
+  /**
+   * Sets the unread counter's bound, unless a message was marked unread since the profile was
+   * read (`markedAt` as read then) or the profile is gone: then nothing is written.
+   */
+  async setUnreadCountExactUntil(enterpriseNumber: EnterpriseNumber, until: string, markedAt: string | undefined): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.enterprise(enterpriseNumber),
+          UpdateExpression: 'SET unreadCountExactUntil = :until',
+          ConditionExpression: `attribute_exists(pk) AND ${markedAt === undefined ? 'attribute_not_exists(unreadMarkedAt)' : 'unreadMarkedAt = :marked'}`,
+          ExpressionAttributeValues: { ':until': until, ...(markedAt === undefined ? {} : { ':marked': markedAt }) },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
     }
-    return found;
   }
 
   /**
@@ -205,6 +217,21 @@ export function unreadCountDelta(tableName: string, enterpriseNumber: string, de
       Key: keys.enterprise(enterpriseNumber),
       UpdateExpression: 'ADD unreadCount :delta',
       ExpressionAttributeValues: { ':delta': delta },
+    },
+  };
+}
+
+/**
+ * The counter's update when a message is marked unread: it may expire before the counter's bound,
+ * so the bound goes, and the mark's time keeps readers from setting another too soon (unread-count.ts).
+ */
+export function markedUnreadCount(tableName: string, enterpriseNumber: string, at: string) {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.enterprise(enterpriseNumber),
+      UpdateExpression: 'ADD unreadCount :one SET unreadMarkedAt = :at REMOVE unreadCountExactUntil',
+      ExpressionAttributeValues: { ':one': 1, ':at': at },
     },
   };
 }

@@ -1,8 +1,9 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type QueryCommandOutput, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { encodeTime } from 'ulid';
+import type { Grant } from '../../domain/access';
 import type { AuditEntry } from '../../domain/audit';
 import { ConcurrentWriteError, IdempotencyRaceError, InvalidInputError } from '../../domain/errors';
-import type { Delivery, Message } from '../../domain/message';
+import { isExpired, type Delivery, type Message } from '../../domain/message';
 import type {
   DeliveriesPage,
   ExpiredUnread,
@@ -16,9 +17,11 @@ import type {
 import { auditPut } from './audit-repository';
 import { availableItems } from './available-items';
 import { conditionFailedAt, isTransactionCancelled } from './conditions';
+import { consistentBatchGet } from './consistent-batch-get';
 import { cursors } from './cursors';
-import { unreadCountDelta } from './enterprises-repository';
+import { markedUnreadCount, unreadCountDelta } from './enterprises-repository';
 import * as deliveryItem from './items/delivery';
+import * as grantItem from './items/grant';
 import * as idempotencyItem from './items/idempotency';
 import * as messageItem from './items/message';
 import { keys, primaryKey } from './keys';
@@ -94,6 +97,15 @@ export class DynamoMessagesRepository implements MessagesRepository {
     return Item ? messageItem.fromItem(Item) : undefined;
   }
 
+  /** One consistent BatchGetItem for both (retrying what DynamoDB leaves unprocessed). */
+  async getMessageAndGrant(enterpriseNumber: string, messageId: string, ssin: string): Promise<{ message?: Message; grant?: Grant }> {
+    const [message, grant] = await consistentBatchGet(this.db, this.tableName, [
+      keys.message(enterpriseNumber, messageId),
+      primaryKey(keys.grant(enterpriseNumber, ssin)),
+    ]);
+    return { ...(message ? { message: messageItem.fromItem(message) } : {}), ...(grant ? { grant: grantItem.fromItem(grant) } : {}) };
+  }
+
   async getDelivery(messageId: string): Promise<Delivery | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: primaryKey(keys.delivery(messageId, '')), ConsistentRead: true }));
     return Item ? deliveryItem.fromItem(Item) : undefined;
@@ -147,27 +159,43 @@ export class DynamoMessagesRepository implements MessagesRepository {
 
   /**
    * The company's `unread` index entries that expired: they are still counted until taken out
-   * (uncountExpired) or removed by TTL. Once taken out they are no longer in the index, so this
-   * reads nothing in the usual case, whatever TTL has yet to delete. After a mass expiry the first
-   * readers also count what lies beyond the first transaction's worth.
+   * (uncountExpired) or removed by TTL. Once taken out they are no longer in the index, so the first
+   * entry is usually one still valid: its expiry is what follows. After a mass expiry (a page of
+   * expired entries) the rest is counted, and what follows is left unknown.
    */
   async expiredStillCounted(enterpriseNumber: string, now: Date): Promise<ExpiredUnread> {
-    const query = {
-      TableName: this.tableName,
-      IndexName: 'unread',
-      KeyConditionExpression: 'unreadPk = :pk AND unreadSk <= :now',
-      ExpressionAttributeValues: { ':pk': keys.unreadOf(enterpriseNumber).unreadPk, ':now': `${now.toISOString()}#\uffff` },
-    };
-    const page = await this.db.send(new QueryCommand({ ...query, Limit: UNCOUNT_BATCH }));
-    const first = (page.Items ?? []).map((item) => keys.unreadEntryOf(String(item.unreadSk)));
+    const unreadPk = keys.unreadOf(enterpriseNumber).unreadPk;
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'unread',
+        KeyConditionExpression: 'unreadPk = :pk',
+        ExpressionAttributeValues: { ':pk': unreadPk },
+        Limit: UNCOUNT_BATCH + 1,
+      }),
+    );
+    const entries = (page.Items ?? []).map((item) => keys.unreadEntryOf(String(item.unreadSk)));
+    const first = entries.filter((entry) => isExpired(entry.expiresAt, now));
+    const following = entries[first.length];
+    if (following || !page.LastEvaluatedKey)
+      return { total: first.length, first, next: { known: true, ...(following ? { expiresAt: following.expiresAt } : {}) } };
     let total = first.length;
-    let start = page.LastEvaluatedKey;
+    let start: Record<string, unknown> | undefined = page.LastEvaluatedKey;
     while (start) {
-      const rest = await this.db.send(new QueryCommand({ ...query, Select: 'COUNT', ExclusiveStartKey: start }));
+      const rest: QueryCommandOutput = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'unread',
+          KeyConditionExpression: 'unreadPk = :pk AND unreadSk <= :now',
+          ExpressionAttributeValues: { ':pk': unreadPk, ':now': `${now.toISOString()}#\uffff` },
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+        }),
+      );
       total += rest.Count ?? 0;
       start = rest.LastEvaluatedKey;
     }
-    return { total, first };
+    return { total, first: first.slice(0, UNCOUNT_BATCH), next: { known: false } };
   }
 
   /**
@@ -176,9 +204,9 @@ export class DynamoMessagesRepository implements MessagesRepository {
    * and the counter drops by as many. A cancelled transaction leaves everything as it was; the
    * next reader tries again with what is still in the index.
    */
-  async uncountExpired(enterpriseNumber: string, entries: UnreadEntry[]): Promise<void> {
+  async uncountExpired(enterpriseNumber: string, entries: UnreadEntry[]): Promise<boolean> {
     const batch = entries.slice(0, UNCOUNT_BATCH);
-    if (batch.length === 0) return;
+    if (batch.length === 0) return true;
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -196,8 +224,10 @@ export class DynamoMessagesRepository implements MessagesRepository {
           ],
         }),
       );
+      return true;
     } catch (error) {
       if (!isTransactionCancelled(error)) throw error;
+      return false;
     }
   }
 
@@ -243,7 +273,7 @@ export class DynamoMessagesRepository implements MessagesRepository {
                 ExpressionAttributeValues: read ? { ':read': read, ':at': at } : { ':read': read, ':upk': unread.unreadPk, ':usk': unread.unreadSk },
               },
             },
-            unreadCountDelta(this.tableName, message.enterpriseNumber, read ? -1 : 1),
+            read ? unreadCountDelta(this.tableName, message.enterpriseNumber, -1) : markedUnreadCount(this.tableName, message.enterpriseNumber, at),
             auditPut(this.tableName, message.enterpriseNumber, audit),
           ],
         }),

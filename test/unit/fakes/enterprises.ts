@@ -87,6 +87,12 @@ export class FakeEnterprises implements EnterprisesRepository {
     return { ...(profile ? { profile: structuredClone(profile) } : {}), ...(grant ? { grant: structuredClone(grant) } : {}) };
   }
 
+  async setUnreadCountExactUntil(enterpriseNumber: EnterpriseNumber, until: string, markedAt: string | undefined): Promise<void> {
+    this.calls.push('setUnreadCountExactUntil');
+    const profile = this.profiles.get(enterpriseNumber);
+    if (profile && profile.unreadMarkedAt === markedAt) this.profiles.set(enterpriseNumber, { ...profile, unreadCountExactUntil: until });
+  }
+
   async putUserGrant(grant: Grant & { role: 'USER' }, audit: AuditEntry): Promise<void> {
     this.calls.push('putUserGrant');
     this.grants.set(`${grant.enterpriseNumber}#${grant.ssin}`, structuredClone(grant));

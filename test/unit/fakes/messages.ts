@@ -1,3 +1,4 @@
+import type { Grant } from '../../../shared/domain/access';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import type { EnterpriseNumber } from '../../../shared/domain/enterprise-number';
 import { IdempotencyRaceError } from '../../../shared/domain/errors';
@@ -66,7 +67,11 @@ export class FakeMessages implements MessagesRepository {
   /** Runs at the start of the next publish (e.g. a concurrent writer), then throws what it returns, if anything. */
   private interference: (() => Error | undefined) | undefined;
 
-  constructor(private readonly log: CallLog = []) {}
+  constructor(
+    private readonly log: CallLog = [],
+    /** The grants getMessageAndGrant reads (the enterprises fake's): none without them. */
+    private readonly grants: ReadonlyMap<string, Grant> = new Map(),
+  ) {}
 
   /** The next publish fails with `error` (after `before` ran), as a cancelled transaction would. */
   failNextPublish(error: Error, before?: () => void): void {
@@ -111,6 +116,13 @@ export class FakeMessages implements MessagesRepository {
     return message?.enterpriseNumber === enterpriseNumber ? structuredClone(message) : undefined;
   }
 
+  async getMessageAndGrant(enterpriseNumber: string, messageId: string, ssin: string): Promise<{ message?: Message; grant?: Grant }> {
+    this.log.push(`messages.getMessageAndGrant ${messageId}`);
+    const message = await this.getMessage(enterpriseNumber, messageId);
+    const grant = this.grants.get(`${enterpriseNumber}#${ssin}`);
+    return { ...(message ? { message } : {}), ...(grant ? { grant: structuredClone(grant) } : {}) };
+  }
+
   async getDelivery(messageId: string): Promise<Delivery | undefined> {
     const delivery = this.deliveries.get(messageId);
     return delivery ? structuredClone(delivery) : undefined;
@@ -136,15 +148,22 @@ export class FakeMessages implements MessagesRepository {
   }
 
   async expiredStillCounted(enterpriseNumber: string, now: Date): Promise<ExpiredUnread> {
-    const expired = [...this.messages.values()].filter(
-      (message) =>
-        message.enterpriseNumber === enterpriseNumber && !message.read && isExpired(message.expiresAt, now) && !this.uncounted.has(message.messageId),
-    );
-    return { total: expired.length, first: expired.slice(0, 99).map(({ messageId, expiresAt }) => ({ messageId, expiresAt })) };
+    this.log.push(`messages.expiredStillCounted ${enterpriseNumber}`);
+    const counted = [...this.messages.values()]
+      .filter((message) => message.enterpriseNumber === enterpriseNumber && !message.read && !this.uncounted.has(message.messageId))
+      .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
+    const expired = counted.filter((message) => isExpired(message.expiresAt, now));
+    const following = counted[expired.length];
+    return {
+      total: expired.length,
+      first: expired.slice(0, 99).map(({ messageId, expiresAt }) => ({ messageId, expiresAt })),
+      next: { known: true, ...(following ? { expiresAt: following.expiresAt } : {}) },
+    };
   }
 
-  async uncountExpired(_enterpriseNumber: string, entries: UnreadEntry[]): Promise<void> {
+  async uncountExpired(_enterpriseNumber: string, entries: UnreadEntry[]): Promise<boolean> {
     for (const { messageId } of entries) this.uncounted.add(messageId);
+    return true;
   }
 
   async deliveriesPage(senderId: string, limit: number, cursor?: string): Promise<DeliveriesPage> {

@@ -15,8 +15,8 @@ const user: Caller = { kind: 'person', ssin: USER, name: 'Ursula User', scopes: 
 const companyClient: Caller = { kind: 'client', clientId: 'company-erp', scopes: ['ebox/read'] };
 
 /** `count` unread messages that expired and still wait for TTL, as the unread index would count them. */
-function expiredUnread(count: number): FakeMessages {
-  const messages = new FakeMessages();
+function expiredUnread(count: number, log: string[]): FakeMessages {
+  const messages = new FakeMessages(log);
   for (let index = 0; index < count; index += 1)
     messages.addMessage(aMessage({ messageId: `EXPIRED-${index}`, enterpriseNumber: COMPANY, expiresAt: '2026-03-01T09:00:00.000Z' }));
   return messages;
@@ -55,7 +55,8 @@ function setup(expired = 0) {
     .bind({ clientId: 'company-erp', enterpriseNumber: COMPANY })
     .bind({ clientId: 'onss-backoffice', senderId: 'onss' });
   const clock = new FakeClock(T0);
-  return { enterprises, clock, deps: { enterprises: enterprises, clientBindings: clientBindings, clock: clock, messages: expiredUnread(expired) } };
+  const log: string[] = [];
+  return { enterprises, clock, log, deps: { enterprises: enterprises, clientBindings: clientBindings, clock: clock, messages: expiredUnread(expired, log) } };
 }
 
 const actor = { ssin: USER, name: 'Ursula User' };
@@ -143,7 +144,8 @@ describe('patchProfile', () => {
       expect(call.audit).toEqual([]);
     }
     expect(enterprises.audit).toEqual([]);
-    expect(enterprises.profiles.get(COMPANY)).toEqual(before);
+    // Only the unread counter's bookkeeping (see getProfile unread count).
+    expect(enterprises.profiles.get(COMPANY)).toEqual({ ...before, unreadCountExactUntil: expect.any(String) });
     expect(profile).toMatchObject({ notificationEmail: 'old@zenobe.be', language: 'fr', digitalOnly: false });
     expect(profile).not.toHaveProperty('digitalOnlySince');
   });
@@ -235,7 +237,7 @@ describe('getProfile unread count', () => {
     const { deps, enterprises } = setup(3);
     await getProfile(deps, user, COMPANY);
     expect([...deps.messages.uncounted].sort()).toEqual(['EXPIRED-0', 'EXPIRED-1', 'EXPIRED-2']);
-    await expect(deps.messages.expiredStillCounted(COMPANY, deps.clock.now())).resolves.toEqual({ total: 0, first: [] });
+    await expect(deps.messages.expiredStillCounted(COMPANY, deps.clock.now())).resolves.toEqual({ total: 0, first: [], next: { known: true } });
     enterprises.addProfile({ ...enterprises.profiles.get(COMPANY), enterpriseNumber: COMPANY, unreadCount: 1 }); // as the transaction left it
     expect((await getProfile(deps, user, COMPANY)).unreadCount).toBe(1);
   });
@@ -251,13 +253,49 @@ describe('getProfile unread count', () => {
     const { deps } = setup(9);
     expect((await getProfile(deps, user, COMPANY)).unreadCount).toBe(0);
   });
+
+  const bound = (enterprises: FakeEnterprises) => enterprises.profiles.get(COMPANY)?.unreadCountExactUntil;
+
+  it("bounds the counter at the next counted message's expiry, or 23 hours at most; reads the index again once it passed", async () => {
+    const { deps, enterprises, clock, log } = setup(1);
+    deps.messages.addMessage(aMessage({ messageId: 'SOON', enterpriseNumber: COMPANY, expiresAt: '2026-03-10T14:00:00.000Z' }));
+    deps.messages.addMessage(aMessage({ messageId: 'LATER', enterpriseNumber: COMPANY, expiresAt: '2026-04-10T09:00:00.000Z' }));
+    await getProfile(deps, user, COMPANY);
+    expect(bound(enterprises)).toBe('2026-03-10T14:00:00.000Z');
+    clock.advance(5 * 3_600_000);
+    await getProfile(deps, user, COMPANY);
+    expect(log).toHaveLength(2);
+    expect(deps.messages.uncounted.has('SOON')).toBe(true);
+    expect(bound(enterprises)).toBe('2026-03-11T13:00:00.000Z'); // LATER is further off than 23 hours
+  });
+
+  it('sets no bound while a message marked unread may not be in the index yet (an hour)', async () => {
+    const { deps, enterprises, clock } = setup();
+    enterprises.addProfile({ ...enterprises.profiles.get(COMPANY), enterpriseNumber: COMPANY, unreadMarkedAt: '2026-03-10T08:30:00.000Z' });
+    await getProfile(deps, user, COMPANY);
+    expect(bound(enterprises)).toBeUndefined();
+    clock.advance(1_800_000);
+    await getProfile(deps, user, COMPANY);
+    expect(bound(enterprises)).toBe('2026-03-11T08:30:00.000Z');
+  });
+
+  it('sets no bound when the expired messages could not be taken out of the counter', async () => {
+    const { deps, enterprises } = setup(2);
+    deps.messages.uncountExpired = async () => false; // one of them was read meanwhile
+    expect((await getProfile(deps, user, COMPANY)).unreadCount).toBe(2);
+    expect(bound(enterprises)).toBeUndefined();
+  });
 });
 
 describe('getProfile reads', () => {
-  it("reads a person's grant with the profile, in one read", async () => {
-    const { deps, enterprises } = setup();
+  it("reads a person's grant with the profile, in one read; the unread index only when the counter's bound has passed", async () => {
+    const { deps, enterprises, log } = setup();
     await getProfile(deps, user, COMPANY);
-    expect(enterprises.calls).toEqual(['getProfileAndGrant']);
+    expect(enterprises.calls).toEqual(['getProfileAndGrant', 'setUnreadCountExactUntil']);
+    expect(log).toEqual([`messages.expiredStillCounted ${COMPANY}`]);
+    await getProfile(deps, user, COMPANY);
+    expect(enterprises.calls).toEqual(['getProfileAndGrant', 'setUnreadCountExactUntil', 'getProfileAndGrant']);
+    expect(log).toHaveLength(1);
   });
 
   it('refuses a person without a grant although the profile was read with it', async () => {
@@ -269,6 +307,6 @@ describe('getProfile reads', () => {
   it("reads the profile alone for the company's own client (its binding is the check)", async () => {
     const { deps, enterprises } = setup();
     await expect(getProfile(deps, companyClient, COMPANY)).resolves.toMatchObject({ unreadCount: 4 });
-    expect(enterprises.calls).toEqual(['getProfile']);
+    expect(enterprises.calls).toEqual(['getProfile', 'setUnreadCountExactUntil']);
   });
 });

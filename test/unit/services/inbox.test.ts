@@ -18,6 +18,7 @@ const stranger = person(STRANGER, 'Stefan Stranger');
 const ATTACHMENT = { attachmentId: 'A1', fileName: 'avis.pdf', mediaType: 'application/pdf' as const, size: 10, sha256: 'ab' };
 
 function setup() {
+  const log: string[] = [];
   const enterprises = new FakeEnterprises();
   enterprises.addGrant({
     enterpriseNumber: COMPANY,
@@ -27,7 +28,7 @@ function setup() {
     grantedAt: '2026-01-01T00:00:00.000Z',
     grantedBy: { clientId: 'ops' },
   });
-  const messages = new FakeMessages();
+  const messages = new FakeMessages(log, enterprises.grants);
   messages.addMessage(aMessage({ messageId: 'M1', enterpriseNumber: COMPANY, attachments: [ATTACHMENT] }));
   messages.addMessage(aMessage({ messageId: 'OLD', enterpriseNumber: COMPANY, expiresAt: '2026-03-01T00:00:00.000Z' }));
   const companyMessages = new FakeCompanyMessages();
@@ -46,10 +47,25 @@ function setup() {
     companyMessages,
     metrics: new FakeMetrics(),
   };
-  return { deps, messages, repliesRead };
+  return { deps, messages, repliesRead, enterprises, log };
 }
 
 describe('reads that run alongside the access check fail closed', () => {
+  it("reads a person's grant with the message, in one read", async () => {
+    const { deps, enterprises, log } = setup();
+    await readMessage(deps, user, COMPANY, 'M1');
+    await downloadAttachment(deps, user, COMPANY, 'M1', 'A1');
+    await markMessage(deps, user, COMPANY, 'M1', false);
+    expect(log).toEqual(['messages.getMessageAndGrant M1', 'messages.getMessageAndGrant M1', 'messages.getMessageAndGrant M1']);
+    expect(enterprises.calls).toEqual([]);
+  });
+
+  it('refuses a person whose grant is gone although the message was read with it', async () => {
+    const { deps, enterprises } = setup();
+    enterprises.grants.clear();
+    await expect(readMessage(deps, user, COMPANY, 'M1')).rejects.toBeInstanceOf(MissingPermissionError);
+  });
+
   it('refuses a stranger a message that does not exist (403, not 404), and one that expired (403, not 410)', async () => {
     const { deps } = setup();
     await expect(readMessage(deps, stranger, COMPANY, 'NOPE')).rejects.toBeInstanceOf(MissingPermissionError);

@@ -17,6 +17,8 @@ const schema = z.object({
   digitalOnlySince: z.string().optional(),
   digitalOnlyBy: z.string().optional(),
   unreadCount: z.number().optional(),
+  unreadCountExactUntil: z.string().optional(),
+  unreadMarkedAt: z.string().optional(),
 } satisfies ShapeOf<StoredProfile>);
 
 /** The profile, with the defaults of what a bare profile lacks (the counter never shows below zero). */
