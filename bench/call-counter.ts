@@ -8,6 +8,8 @@ import type { AwsClients } from '../shared/adapters/aws-clients';
  */
 export interface CallCounts {
   calls: Map<string, number>;
+  /** When each request was on its way (performance.now()); presigned URLs send none and are left out. */
+  requests: Array<{ began: number; ended: number }>;
   capacityUnits: number;
   /** Writes per partition key: `pk`, and the index keys (gsi1pk, expiryPk, unreadPk) of the items put. */
   writesByKey: Map<string, number>;
@@ -48,10 +50,10 @@ function capacityOf(output: unknown): number {
 }
 
 export class CallCounter {
-  private counts: CallCounts = { calls: new Map(), capacityUnits: 0, writesByKey: new Map() };
+  private counts: CallCounts = { calls: new Map(), capacityUnits: 0, writesByKey: new Map(), requests: [] };
   private counting = false;
 
-  /** Watches the container's clients; counts only between `start()` and `stop()`. */
+  /** Watches these clients (the container's, or the floors'); counts only between `start()` and `stop()`. */
   constructor(clients: AwsClients) {
     this.watch(clients.dynamodb, 'DynamoDB', true);
     this.watch(clients.s3, 'S3', false);
@@ -60,7 +62,7 @@ export class CallCounter {
   }
 
   start(): void {
-    this.counts = { calls: new Map(), capacityUnits: 0, writesByKey: new Map() };
+    this.counts = { calls: new Map(), capacityUnits: 0, writesByKey: new Map(), requests: [] };
     this.counting = true;
   }
 
@@ -88,7 +90,9 @@ export class CallCounter {
             }
           }
         }
+        const began = performance.now();
         const result = await next(args);
+        if ((result.output as { presigned?: unknown } | undefined)?.presigned === undefined) this.counts.requests.push({ began, ended: performance.now() });
         if (dynamodb) this.counts.capacityUnits += capacityOf(result.output);
         return result;
       },
@@ -106,3 +110,18 @@ export function describeCalls(calls: Map<string, number>): string {
 }
 
 export const totalCalls = (calls: Map<string, number>): number => [...calls.values()].reduce((sum, count) => sum + count, 0);
+
+/**
+ * How many requests one had to wait for, one after the other: the longest chain of requests each
+ * sent after the previous one's answer. Requests in parallel count once: in AWS, where they do
+ * run in parallel, this is what the latency is made of (DynamoDB Local runs them one at a time).
+ */
+export function requestsInSequence(requests: CallCounts['requests']): number {
+  const sorted = [...requests].sort((a, b) => a.began - b.began);
+  const depth: number[] = [];
+  for (const [index, request] of sorted.entries()) {
+    const before = sorted.slice(0, index).flatMap((earlier, at) => (earlier.ended <= request.began ? [depth[at] ?? 0] : []));
+    depth.push(1 + Math.max(0, ...before));
+  }
+  return Math.max(0, ...depth);
+}

@@ -6,7 +6,7 @@ import type { AwsClients } from '../shared/adapters/aws-clients';
 import { keys } from '../shared/adapters/dynamodb/keys';
 import type { Config } from '../shared/config';
 import type { Api } from './api';
-import { type CallCounter, type CallCounts, describeCalls, totalCalls } from './call-counter';
+import { type CallCounter, type CallCounts, describeCalls, requestsInSequence, totalCalls } from './call-counter';
 import { type Company, company, inParallel, type Institution, institution, pdfOf, publish, type Published } from './fixtures';
 import { median, spread } from './stats';
 
@@ -25,6 +25,8 @@ export interface PathResult {
   ebox: number[];
   floor: number[];
   counted: CallCounts;
+  /** The floor's requests, counted the same way. */
+  floorCounted: CallCounts;
 }
 
 interface Path {
@@ -43,9 +45,10 @@ export interface PathOptions {
   requests: number;
   api: Api;
   admin: string;
-  /** The container's clients (counted) and a second set for the floors (not counted). */
+  /** The container's clients and a second set for the floors, each watched by its counter. */
   counter: CallCounter;
   floorClients: AwsClients;
+  floorCounter: CallCounter;
   config: Config;
 }
 
@@ -199,7 +202,10 @@ export async function measurePaths(options: PathOptions): Promise<PathResult[]> 
     options.counter.start();
     await path.ebox(1);
     const counted = options.counter.stop();
-    const result: PathResult = { name: path.name, kind: path.kind, target: path.target, ratios: [], ebox: [], floor: [], counted };
+    options.floorCounter.start();
+    await path.floor(1);
+    const floorCounted = options.floorCounter.stop();
+    const result: PathResult = { name: path.name, kind: path.kind, target: path.target, ratios: [], ebox: [], floor: [], counted, floorCounted };
     for (let round = 0; round < options.rounds; round += 1) {
       const measure = (run: (index: number) => Promise<unknown>) =>
         path.kind === 'throughput' ? throughput(path.requests, path.concurrency, run) : latency(path.requests, run);
@@ -219,8 +225,8 @@ export async function measurePaths(options: PathOptions): Promise<PathResult[]> 
 /** The table of ratios, with each target and whether it is met. */
 export function pathsTable(results: PathResult[], roundTripMs: number): string[] {
   const rows = [
-    '| path | e-Box | floor | ratio (median) | spread | target | met | AWS calls per request (counted) | capacity units |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| path | e-Box | floor | ratio (median) | spread | target | met | AWS calls per request (counted) | in sequence: e-Box / floor | capacity units |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const result of results) {
     const ratio = median(result.ratios);
@@ -228,7 +234,7 @@ export function pathsTable(results: PathResult[], roundTripMs: number): string[]
     const unit = throughputPath ? '/s' : ' ms';
     const met = throughputPath ? ratio >= result.target : ratio <= result.target;
     rows.push(
-      `| ${result.name} | ${median(result.ebox).toFixed(1)}${unit} | ${median(result.floor).toFixed(1)}${unit} | ${ratio.toFixed(2)}× | ${spread(result.ratios)} | ${throughputPath ? '≥' : '≤'} ${result.target}× | ${met ? 'yes' : '**no**'} | ${totalCalls(result.counted.calls)}: ${describeCalls(result.counted.calls)} | ${result.counted.capacityUnits.toFixed(1)} |`,
+      `| ${result.name} | ${median(result.ebox).toFixed(1)}${unit} | ${median(result.floor).toFixed(1)}${unit} | ${ratio.toFixed(2)}× | ${spread(result.ratios)} | ${throughputPath ? '≥' : '≤'} ${result.target}× | ${met ? 'yes' : '**no**'} | ${totalCalls(result.counted.calls)}: ${describeCalls(result.counted.calls)} | ${requestsInSequence(result.counted.requests)} / ${requestsInSequence(result.floorCounted.requests)} | ${result.counted.capacityUnits.toFixed(1)} |`,
     );
   }
   rows.push(
