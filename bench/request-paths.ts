@@ -7,7 +7,7 @@ import { keys } from '../shared/adapters/dynamodb/keys';
 import type { Config } from '../shared/config';
 import type { Api } from './api';
 import { type CallCounter, type CallCounts, describeCalls, requestsInSequence, totalCalls } from './call-counter';
-import { type Company, company, inParallel, type Institution, institution, pdfOf, publish, type Published } from './fixtures';
+import { type Company, company, inParallel, type Institution, inlinePdf, institution, pdfOf, publish, type Published } from './fixtures';
 import { median, spread } from './stats';
 
 /**
@@ -97,7 +97,7 @@ export async function measurePaths(options: PathOptions): Promise<PathResult[]> 
 
   // The inbox of 1,000 (body-only messages: the page reads items, not PDFs), and one message with a PDF to read.
   await inParallel(INBOX - 1, 8, () => publish(api, onss, reader.enterpriseNumber, externalId()));
-  const withPdf: Published = await publish(api, onss, reader.enterpriseNumber, externalId(), pdfOf(100 * 1024));
+  const withPdf: Published = await publish(api, onss, reader.enterpriseNumber, externalId(), inlinePdf(100 * 1024));
   const attachmentId = withPdf.attachments[0]?.attachmentId ?? '';
   const n = reader.enterpriseNumber;
 
@@ -125,15 +125,15 @@ export async function measurePaths(options: PathOptions): Promise<PathResult[]> 
     );
   };
   const publishPath = (label: string, bytes: number, concurrency: number): Path => {
-    const base64 = pdfOf(bytes);
-    const pdf = Buffer.from(base64, 'base64');
+    const inline = inlinePdf(bytes);
+    const pdf = pdfOf(bytes);
     return {
       name: `publish ${label}, ${concurrency} at a time`,
       kind: 'throughput',
       target: 0.8,
       concurrency,
       requests: Math.max(options.requests, concurrency * 2),
-      ebox: (index) => publish(api, onss, (companies[index % COMPANIES] as Company).enterpriseNumber, externalId(), base64),
+      ebox: (index) => publish(api, onss, (companies[index % COMPANIES] as Company).enterpriseNumber, externalId(), inline),
       floor: floorPublish(pdf),
     };
   };

@@ -16,6 +16,9 @@ export { UPLOADS_PREFIX } from './object-keys';
  */
 const isMissing = (error: unknown) => error instanceof Error && ['NoSuchKey', 'NotFound', 'AccessDenied'].includes(error.name);
 
+const hasHeaders = (request: unknown): request is { headers: Record<string, string> } =>
+  typeof request === 'object' && request !== null && 'headers' in request && typeof request.headers === 'object' && request.headers !== null;
+
 /** PDFs in the private bucket: written before the message, served through short-lived URLs. */
 export class S3DocumentStore implements DocumentStore {
   constructor(
@@ -25,15 +28,23 @@ export class S3DocumentStore implements DocumentStore {
   ) {}
 
   async put(pdf: Pdf, bytes: Buffer, sha256Hex: string): Promise<void> {
-    await this.s3.send(
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: objectKeyOf(pdf),
-        Body: bytes,
-        ContentType: 'application/pdf',
-        ChecksumSHA256: Buffer.from(sha256Hex, 'hex').toString('base64'),
-      }),
+    const command = new PutObjectCommand({
+      Bucket: this.bucket,
+      Key: objectKeyOf(pdf),
+      Body: bytes,
+      ContentType: 'application/pdf',
+      ChecksumSHA256: Buffer.from(sha256Hex, 'hex').toString('base64'),
+    });
+    // SigV4 signs the payload's SHA-256, which is the digest taken at publication: given in its
+    // header, the SDK does not hash the PDF a second time (S3 refuses bytes that do not match it).
+    command.middlewareStack.add(
+      (next) => async (args) => {
+        if (hasHeaders(args.request)) args.request.headers['x-amz-content-sha256'] = sha256Hex;
+        return next(args);
+      },
+      { step: 'build', name: 'knownPayloadSha256' },
     );
+    await this.s3.send(command);
   }
 
   async inspect(pdf: Pdf): Promise<StoredPdfInfo | undefined> {
