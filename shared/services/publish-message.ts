@@ -12,7 +12,7 @@ import {
   UploadUnavailableError,
 } from '../domain/errors';
 import { expiryOf, looksLikePdf, type AttachmentMeta, type Delivery, type Message } from '../domain/message';
-import { findDocumentType } from '../domain/sender';
+import { findDocumentType, type DocumentType, type Sender } from '../domain/sender';
 import { pickText, type MultilingualText } from '../domain/text';
 import type { Ports } from '../ports';
 import type { Pdf, UploadPdf } from '../ports/document-store';
@@ -130,23 +130,8 @@ async function replayOf(deps: Deps, senderId: string, request: PublishRequest & 
   return original;
 }
 
-/**
- * Publishes a message to a company: checks it, stores its PDFs, then writes the message, the
- * sender's record and the idempotency record in one transaction. A replay (same externalId, same
- * content) returns the original; nothing visible is left behind by a refused or failed request.
- */
-export async function publishMessage(deps: Deps, caller: Caller, request: PublishRequest, traceId?: string): Promise<{ delivery: Delivery; created: boolean }> {
-  const publisher = await authorizeInstitution(deps, caller);
-  const { senderId } = publisher;
-  const inline = checkInlinePdfs(request.attachments);
-  const hash = contentHash(request, (index) => inline.get(index)?.sha256 ?? '');
-  const { externalId } = request;
-  // Independent reads, together: whether this is a replay, and the sender's document types.
-  const [original, sender] = await Promise.all([
-    externalId ? replayOf(deps, senderId, { ...request, externalId }, hash) : undefined,
-    deps.senders.get(senderId),
-  ]);
-  if (original) return { delivery: original, created: false };
+/** The sender, and its document type the request names within its validity; refused otherwise. */
+function documentTypeFor(sender: Sender | undefined, senderId: string, request: PublishRequest): { sender: Sender; type: DocumentType } {
   if (!sender) throw new MissingPermissionError(`Institution ${senderId} is not registered`);
   const type = findDocumentType(sender, request.documentType);
   if (!type) {
@@ -169,6 +154,50 @@ export async function publishMessage(deps: Deps, caller: Caller, request: Publis
         value: request.validityDays,
       },
     ]);
+  }
+  return { sender, type };
+}
+
+/** A promise's outcome as a value, so that waiting for it never throws. */
+const outcomeOf = <T>(promise: Promise<T>): Promise<{ value: T } | { error: unknown }> =>
+  promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+
+/**
+ * Publishes a message to a company: checks it, stores its PDFs, then writes the message, the
+ * sender's record and the idempotency record in one transaction. A replay (same externalId, same
+ * content) returns the original; nothing visible is left behind by a refused or failed request.
+ *
+ * Whether a request is a replay is asked at once but waited for only where it matters: before a
+ * refusal (a replay of an accepted publication is answered as such), before uploads are looked up
+ * (the original consumed them), and with the PDFs' writes, which it does not delay: a new
+ * publication waits for one request fewer; a replay's PDFs are written, then deleted.
+ */
+export async function publishMessage(deps: Deps, caller: Caller, request: PublishRequest, traceId?: string): Promise<{ delivery: Delivery; created: boolean }> {
+  const publisher = await authorizeInstitution(deps, caller);
+  const { senderId } = publisher;
+  const inline = checkInlinePdfs(request.attachments);
+  const hash = contentHash(request, (index) => inline.get(index)?.sha256 ?? '');
+  const { externalId } = request;
+  const replay = outcomeOf(externalId ? replayOf(deps, senderId, { ...request, externalId }, hash) : Promise.resolve(undefined));
+  const originalOf = async () => {
+    const outcome = await replay;
+    if ('error' in outcome) throw outcome.error;
+    return outcome.value;
+  };
+  const withUploads = request.attachments.some((attachment) => 'uploadId' in attachment);
+  const [early, registered] = await Promise.all([withUploads ? originalOf() : undefined, deps.senders.get(senderId)]);
+  if (early) return { delivery: early, created: false };
+  let sender: Sender;
+  let type: DocumentType;
+  try {
+    ({ sender, type } = documentTypeFor(registered, senderId, request));
+  } catch (error) {
+    const original = await originalOf();
+    if (original) return { delivery: original, created: false };
+    throw error;
   }
   const attachments = await resolveAttachments(deps, senderId, request.attachments, inline);
 
@@ -213,14 +242,22 @@ export async function publishMessage(deps: Deps, caller: Caller, request: Publis
 
   const uploads = attachments.flatMap((attachment) => ('upload' in attachment ? [attachment.upload] : []));
   try {
-    // The PDFs first: a message is never visible without its documents.
-    const writes = await Promise.allSettled(
-      placed.map(({ attachment, target }) =>
-        'bytes' in attachment
-          ? deps.documents.put(target, attachment.bytes, attachment.sha256)
-          : deps.documents.copy(attachment.upload, target, attachment.version),
+    // The PDFs first: a message is never visible without its documents. Meanwhile the replay check answers.
+    const [writes, replayed] = await Promise.all([
+      Promise.allSettled(
+        placed.map(({ attachment, target }) =>
+          'bytes' in attachment
+            ? deps.documents.put(target, attachment.bytes, attachment.sha256)
+            : deps.documents.copy(attachment.upload, target, attachment.version),
+        ),
       ),
-    );
+      replay,
+    ]);
+    if ('error' in replayed) throw replayed.error;
+    if (replayed.value) {
+      await deps.documents.delete(pdfs).catch(() => undefined); // best effort: the original has its own
+      return { delivery: replayed.value, created: false };
+    }
     const failed = writes.find((write): write is PromiseRejectedResult => write.status === 'rejected');
     if (failed) throw failed.reason;
     const audit: AuditEntry = {

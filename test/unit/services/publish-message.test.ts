@@ -284,18 +284,46 @@ describe('publishMessage', () => {
 });
 
 describe('publishMessage with an externalId', () => {
-  it('returns the original for a replay with the same content, without writing S3 or a second message', async () => {
+  it('returns the original for a replay with the same content, leaving no second message and no PDF of its own', async () => {
     const fakes = setup();
     const first = await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-2026-1' }));
-    const putsAfterFirst = fakes.documents.puts.length;
+    const objects = [...fakes.documents.objects.keys()];
     fakes.clock.advanceDays(1);
     const again = await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-2026-1' }));
     expect(fakes.metrics.counts).toEqual({ MessagesPublished: 1 }); // a replay publishes nothing
     expect(again).toEqual({ delivery: first.delivery, created: false });
-    expect(fakes.documents.puts).toHaveLength(putsAfterFirst);
+    expect([...fakes.documents.objects.keys()]).toEqual(objects);
     expect(fakes.documents.copies).toEqual([]);
     expect(fakes.messages.publishCalls).toHaveLength(1);
     expect(fakes.messages.messages.size).toBe(1);
+  });
+
+  it('writes the PDFs while it asks whether this is a replay, not after', async () => {
+    const fakes = setup();
+    const events: string[] = [];
+    const getIdempotency = fakes.messages.getIdempotency.bind(fakes.messages);
+    fakes.messages.getIdempotency = async (senderId, externalId) => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      events.push('replay checked');
+      return getIdempotency(senderId, externalId);
+    };
+    const put = fakes.documents.put.bind(fakes.documents);
+    fakes.documents.put = async (...args) => {
+      events.push('PDF written');
+      return put(...args);
+    };
+    await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-2026-1' }));
+    expect(events).toEqual(['PDF written', 'replay checked']);
+  });
+
+  it('answers a replay before refusing it: the original was accepted when its document type still existed', async () => {
+    const fakes = setup();
+    const first = await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-2026-1', documentType: 'REMINDER' }));
+    fakes.deps.senders.add({ ...SENDER, documentTypes: SENDER.documentTypes.filter((type) => type.code !== 'REMINDER') });
+    await expect(publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-2026-1', documentType: 'REMINDER' }))).resolves.toEqual({
+      delivery: first.delivery,
+      created: false,
+    });
   });
 
   it('recognises a replay of a publication whose idempotency record hashed the base64 text (before PDFs were hashed once)', async () => {
@@ -326,16 +354,16 @@ describe('publishMessage with an externalId', () => {
     await expect(publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-OLD', subject: { fr: 'Autre' } }))).rejects.toThrow(ConflictError);
   });
 
-  it('answers externalIdConflict for the same externalId with a different subject, and writes nothing', async () => {
+  it('answers externalIdConflict for the same externalId with a different subject, and leaves nothing', async () => {
     const fakes = setup();
     await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-2026-1' }));
-    const puts = fakes.documents.puts.length;
+    const objects = [...fakes.documents.objects.keys()];
     const error: unknown = await publishMessage(fakes.deps, PUBLISHER, request({ externalId: 'AVIS-2026-1', subject: { fr: 'Autre chose' } })).catch(
       (reason: unknown) => reason,
     );
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).problem).toBe('externalIdConflict');
-    expect(fakes.documents.puts).toHaveLength(puts);
+    expect([...fakes.documents.objects.keys()]).toEqual(objects);
     expect(fakes.messages.publishCalls).toHaveLength(1);
   });
 
