@@ -1,4 +1,4 @@
-import type { Api } from './api';
+import type { Api, ApiClient } from './api';
 
 /** The institutions, companies and documents the measurements use, made through the API. */
 export interface Institution {
@@ -70,7 +70,7 @@ export interface Published {
   attachments: Array<{ attachmentId: string }>;
 }
 
-export function publish(api: Api, from: Institution, to: string, externalId: string, pdf?: InlinePdf): Promise<Published> {
+export function publish(api: ApiClient, from: Institution, to: string, externalId: string, pdf?: InlinePdf): Promise<Published> {
   const fields = { recipient: to, documentType: 'TAX_NOTICE', subject: { fr: `Avis ${externalId}` }, externalId };
   if (!pdf) return api.expect<Published>(201, 'POST', '/v1/messages', from.token, { ...fields, body: { fr: 'Bench.' } });
   // The JSON of the fields, then the attachment around the PDF's JSON string, as bytes.

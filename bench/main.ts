@@ -17,7 +17,7 @@ import path from 'node:path';
 import { startRuntime } from '../infra/local/runtime';
 import { createAwsClients } from '../shared/adapters/aws-clients';
 import { container } from '../shared/container';
-import { Api } from './api';
+import { Api, InProcessApi } from './api';
 import { bundlesTable, measureBundles } from './bundles';
 import { CallCounter } from './call-counter';
 import { campaignReport, simulateCampaign } from './campaign';
@@ -70,6 +70,7 @@ async function main(): Promise<void> {
       rounds: SETTINGS.rounds,
       requests: SETTINGS.requests,
       api,
+      inProcess: new InProcessApi(runtime.invoke),
       admin,
       counter,
       floorClients,
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
       config: deps.config,
     });
     section('Request paths against their floor', [
-      `${SETTINGS.rounds} rounds, e-Box and floor interleaved. Publish: requests per second (ratio e-Box ÷ floor, higher is better; floor: S3 PutObject + one TransactWriteItems of 4 items). Reads: median latency of ${SETTINGS.requests} requests one after the other (ratio e-Box ÷ floor, lower is better; floors: one Query of 50, one consistent GetItem, GetItem + presign, GetItem). The e-Box side goes through HTTP, the token's verification and the access check; the floor does not. Calls and capacity units: one request, counted by a middleware on the handlers' SDK clients (capacity as DynamoDB Local reports it); a presigned URL counts as its command (S3 GetObject), though it sends no request. In sequence: how many requests one waited for one after the other (those in parallel count once), the e-Box's and the floor's: in AWS, which serves parallel requests in parallel, that is what a request's latency is made of; here they mostly queue (one DynamoDB Local, one Node.js process), so each request counts.`,
+      `${SETTINGS.rounds} rounds, e-Box and floor interleaved. Publish: requests per second (ratio e-Box ÷ floor, higher is better; floor: S3 PutObject + one TransactWriteItems of 4 items). Reads: median latency of ${SETTINGS.requests} requests one after the other (ratio e-Box ÷ floor, lower is better; floors: one Query of 50, one consistent GetItem, GetItem + presign, GetItem). The e-Box side goes through HTTP, the token's verification and the access check; the floor does not. Calls and capacity units: one request, counted by a middleware on the handlers' SDK clients (capacity as DynamoDB Local reports it); a presigned URL counts as its command (S3 GetObject), though it sends no request. In sequence: how many requests one waited for one after the other (those in parallel count once), the e-Box's and the floor's: in AWS, which serves parallel requests in parallel, that is what a request's latency is made of; here they mostly queue (one DynamoDB Local, one Node.js process), so each request counts. Handler in-process: the same request handed to its handler as the local gateway does once it has read the HTTP request (the event API Gateway would send), without HTTP, ÷ the same floor, measured in the same rounds: what the e-Box's own code costs; the targets are judged on the ratio through HTTP.`,
       '',
       ...pathsTable(paths, await httpRoundTrip(api, SETTINGS.requests)),
     ]);

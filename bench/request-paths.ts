@@ -5,7 +5,7 @@ import { ulid } from 'ulid';
 import type { AwsClients } from '../shared/adapters/aws-clients';
 import { keys } from '../shared/adapters/dynamodb/keys';
 import type { Config } from '../shared/config';
-import type { Api } from './api';
+import type { Api, ApiClient, InProcessApi } from './api';
 import { type CallCounter, type CallCounts, describeCalls, requestsInSequence, totalCalls } from './call-counter';
 import { type Company, company, inParallel, type Institution, inlinePdf, institution, pdfOf, publish, type Published } from './fixtures';
 import { median, spread } from './stats';
@@ -24,6 +24,8 @@ export interface PathResult {
   ratios: number[];
   ebox: number[];
   floor: number[];
+  /** The same request handed to its handler in-process (no local HTTP), ÷ the floor. */
+  inProcessRatios: number[];
   counted: CallCounts;
   /** The floor's requests, counted the same way. */
   floorCounted: CallCounts;
@@ -35,7 +37,7 @@ interface Path {
   target: number;
   concurrency: number;
   requests: number;
-  ebox: (index: number) => Promise<unknown>;
+  ebox: (api: ApiClient, index: number) => Promise<unknown>;
   floor: (index: number) => Promise<unknown>;
 }
 
@@ -44,6 +46,8 @@ export interface PathOptions {
   /** Requests per measurement of a latency path, and per measurement of a publish path (× concurrency). */
   requests: number;
   api: Api;
+  /** The same runtime's handlers, invoked without HTTP. */
+  inProcess: InProcessApi;
   admin: string;
   /** The container's clients and a second set for the floors, each watched by its counter. */
   counter: CallCounter;
@@ -133,7 +137,7 @@ export async function measurePaths(options: PathOptions): Promise<PathResult[]> 
       target: 0.8,
       concurrency,
       requests: Math.max(options.requests, concurrency * 2),
-      ebox: (index) => publish(api, onss, (companies[index % COMPANIES] as Company).enterpriseNumber, externalId(), inline),
+      ebox: (client, index) => publish(client, onss, (companies[index % COMPANIES] as Company).enterpriseNumber, externalId(), inline),
       floor: floorPublish(pdf),
     };
   };
@@ -148,7 +152,7 @@ export async function measurePaths(options: PathOptions): Promise<PathResult[]> 
       target: 1.3,
       concurrency: 1,
       requests: options.requests,
-      ebox: () => api.expect(200, 'GET', `/v1/enterprises/${n}/messages?pageSize=50`, reader.token),
+      ebox: (client) => client.expect(200, 'GET', `/v1/enterprises/${n}/messages?pageSize=50`, reader.token),
       floor: () =>
         floorClients.documents.send(
           new QueryCommand({
@@ -166,7 +170,7 @@ export async function measurePaths(options: PathOptions): Promise<PathResult[]> 
       target: 2,
       concurrency: 1,
       requests: options.requests,
-      ebox: () => api.expect(200, 'GET', `/v1/enterprises/${n}/messages/${withPdf.messageId}`, reader.token),
+      ebox: (client) => client.expect(200, 'GET', `/v1/enterprises/${n}/messages/${withPdf.messageId}`, reader.token),
       floor: () => floorClients.documents.send(new GetCommand({ TableName: table, Key: keys.message(n, withPdf.messageId), ConsistentRead: true })),
     },
     {
@@ -175,7 +179,7 @@ export async function measurePaths(options: PathOptions): Promise<PathResult[]> 
       target: 1.5,
       concurrency: 1,
       requests: options.requests,
-      ebox: () => api.expect(302, 'GET', `/v1/enterprises/${n}/messages/${withPdf.messageId}/attachments/${attachmentId}/content`, reader.token),
+      ebox: (client) => client.expect(302, 'GET', `/v1/enterprises/${n}/messages/${withPdf.messageId}/attachments/${attachmentId}/content`, reader.token),
       floor: async () => {
         await floorClients.documents.send(new GetCommand({ TableName: table, Key: keys.message(n, withPdf.messageId), ConsistentRead: true }));
         await getSignedUrl(floorClients.s3, new GetObjectCommand({ Bucket: bucket, Key: `documents/${n}/${withPdf.messageId}/${attachmentId}.pdf` }), {
@@ -189,33 +193,50 @@ export async function measurePaths(options: PathOptions): Promise<PathResult[]> 
       target: 1.5,
       concurrency: 1,
       requests: options.requests,
-      ebox: () => api.expect(200, 'GET', `/v1/enterprises/${n}`, reader.token),
+      ebox: (client) => client.expect(200, 'GET', `/v1/enterprises/${n}`, reader.token),
       floor: () => floorClients.documents.send(new GetCommand({ TableName: table, Key: keys.enterprise(n), ConsistentRead: true })),
     },
   ];
 
   const results: PathResult[] = [];
+  const { inProcess } = options;
   for (const path of paths) {
     // Warm-up (first requests load modules and fill caches), then one request counted.
-    await path.ebox(0);
+    await path.ebox(api, 0);
+    await path.ebox(inProcess, 0);
     await path.floor(0);
     options.counter.start();
-    await path.ebox(1);
+    await path.ebox(api, 1);
     const counted = options.counter.stop();
     options.floorCounter.start();
     await path.floor(1);
     const floorCounted = options.floorCounter.stop();
-    const result: PathResult = { name: path.name, kind: path.kind, target: path.target, ratios: [], ebox: [], floor: [], counted, floorCounted };
+    const result: PathResult = {
+      name: path.name,
+      kind: path.kind,
+      target: path.target,
+      ratios: [],
+      ebox: [],
+      floor: [],
+      inProcessRatios: [],
+      counted,
+      floorCounted,
+    };
+    const measure = (run: (index: number) => Promise<unknown>) =>
+      path.kind === 'throughput' ? throughput(path.requests, path.concurrency, run) : latency(path.requests, run);
+    const sides = [(index: number) => path.ebox(api, index), path.floor, (index: number) => path.ebox(inProcess, index)];
     for (let round = 0; round < options.rounds; round += 1) {
-      const measure = (run: (index: number) => Promise<unknown>) =>
-        path.kind === 'throughput' ? throughput(path.requests, path.concurrency, run) : latency(path.requests, run);
-      const eboxFirst = round % 2 === 0;
-      const first = await measure(eboxFirst ? path.ebox : path.floor);
-      const second = await measure(eboxFirst ? path.floor : path.ebox);
-      const [ebox, floor] = eboxFirst ? [first, second] : [second, first];
+      // Each round starts with another side, so that none is always first.
+      const measured: number[] = [];
+      for (let step = 0; step < sides.length; step += 1) {
+        const side = (round + step) % sides.length;
+        measured[side] = await measure(sides[side] as (index: number) => Promise<unknown>);
+      }
+      const [ebox = 0, floor = 1, inProcessSide = 0] = measured;
       result.ebox.push(ebox);
       result.floor.push(floor);
       result.ratios.push(ebox / floor);
+      result.inProcessRatios.push(inProcessSide / floor);
     }
     results.push(result);
   }
@@ -225,8 +246,8 @@ export async function measurePaths(options: PathOptions): Promise<PathResult[]> 
 /** The table of ratios, with each target and whether it is met. */
 export function pathsTable(results: PathResult[], roundTripMs: number): string[] {
   const rows = [
-    '| path | e-Box | floor | ratio (median) | spread | target | met | AWS calls per request (counted) | in sequence: e-Box / floor | capacity units |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| path | e-Box | floor | ratio (median) | spread | target | met | handler in-process ÷ floor | AWS calls per request (counted) | in sequence: e-Box / floor | capacity units |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const result of results) {
     const ratio = median(result.ratios);
@@ -234,7 +255,7 @@ export function pathsTable(results: PathResult[], roundTripMs: number): string[]
     const unit = throughputPath ? '/s' : ' ms';
     const met = throughputPath ? ratio >= result.target : ratio <= result.target;
     rows.push(
-      `| ${result.name} | ${median(result.ebox).toFixed(1)}${unit} | ${median(result.floor).toFixed(1)}${unit} | ${ratio.toFixed(2)}× | ${spread(result.ratios)} | ${throughputPath ? '≥' : '≤'} ${result.target}× | ${met ? 'yes' : '**no**'} | ${totalCalls(result.counted.calls)}: ${describeCalls(result.counted.calls)} | ${requestsInSequence(result.counted.requests)} / ${requestsInSequence(result.floorCounted.requests)} | ${result.counted.capacityUnits.toFixed(1)} |`,
+      `| ${result.name} | ${median(result.ebox).toFixed(1)}${unit} | ${median(result.floor).toFixed(1)}${unit} | ${ratio.toFixed(2)}× | ${spread(result.ratios)} | ${throughputPath ? '≥' : '≤'} ${result.target}× | ${met ? 'yes' : '**no**'} | ${median(result.inProcessRatios).toFixed(2)}× | ${totalCalls(result.counted.calls)}: ${describeCalls(result.counted.calls)} | ${requestsInSequence(result.counted.requests)} / ${requestsInSequence(result.floorCounted.requests)} | ${result.counted.capacityUnits.toFixed(1)} |`,
     );
   }
   rows.push(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, maxHeaderSize, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, maxHeaderSize, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { RouteDefinition } from '../../functions/routes';
@@ -74,8 +74,19 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
 
 const TEXT_TYPES = /^(text\/|application\/([\w.+-]+\+)?(json|xml|x-www-form-urlencoded))/i;
 
+/** What the gateway reads of an HTTP request (an IncomingMessage, or a request made up in-process). */
+interface GatewayRequest {
+  method: string;
+  url: URL;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  httpVersion: string;
+  remoteAddress?: string;
+}
+
 /** Turns an HTTP request into the API Gateway HTTP API (payload 2.0) event Lambda would receive. */
-function toEvent(request: IncomingMessage, url: URL, route: CompiledRoute, match: RegExpExecArray, body: Buffer): APIGatewayProxyEventV2 {
+function toEvent(request: GatewayRequest, route: CompiledRoute, match: RegExpExecArray): APIGatewayProxyEventV2 {
+  const { url, body } = request;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
@@ -112,7 +123,7 @@ function toEvent(request: IncomingMessage, url: URL, route: CompiledRoute, match
         method: route.definition.method,
         path: url.pathname,
         protocol: `HTTP/${request.httpVersion}`,
-        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        sourceIp: request.remoteAddress ?? '127.0.0.1',
         userAgent: headers['user-agent'] ?? '',
       },
       requestId: randomUUID(),
@@ -130,8 +141,27 @@ function toEvent(request: IncomingMessage, url: URL, route: CompiledRoute, match
  * in-process invocation of the very handler that runs in AWS. No authorizer here, as in AWS: the
  * handlers verify the bearer tokens themselves.
  */
-export function createGateway(options: { routes: GatewayRoute[]; local: LocalEndpoint; portal?: PortalFiles }): Server {
-  const routes = options.routes.map(compile);
+/**
+ * Routes a request to the handler of its route, invoked in-process with the event API Gateway would
+ * send; undefined when no route matches. The gateway's HTTP server goes through here, and so can a
+ * caller without HTTP (the benchmark, to tell the handler's time from the local HTTP's).
+ */
+export type RouteInvoker = (request: GatewayRequest) => Promise<APIGatewayProxyStructuredResultV2 | undefined>;
+
+export function createInvoker(gatewayRoutes: GatewayRoute[]): RouteInvoker {
+  const routes = gatewayRoutes.map(compile);
+  return async (request) => {
+    for (const route of routes) {
+      const match = route.definition.method === request.method ? route.pattern.exec(request.url.pathname) : null;
+      if (!match) continue;
+      const event = toEvent(request, route, match);
+      return observing(event.routeKey, () => route.handler(event, lambdaContext(route.definition.handler)));
+    }
+    return undefined;
+  };
+}
+
+export function createGateway(options: { invoke: RouteInvoker; local: LocalEndpoint; portal?: PortalFiles }): Server {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
@@ -145,11 +175,15 @@ export function createGateway(options: { routes: GatewayRoute[]; local: LocalEnd
             send(response, local.status, { 'Content-Type': local.status >= 400 ? 'application/problem+json' : 'application/json' }, JSON.stringify(local.body));
           return;
         }
-        for (const route of routes) {
-          const match = route.definition.method === method ? route.pattern.exec(url.pathname) : null;
-          if (!match) continue;
-          const event = toEvent(request, url, route, match, body);
-          const result = await observing(event.routeKey, () => route.handler(event, lambdaContext(route.definition.handler)));
+        const result = await options.invoke({
+          method,
+          url,
+          headers: request.headers,
+          body,
+          httpVersion: request.httpVersion,
+          ...(request.socket.remoteAddress ? { remoteAddress: request.socket.remoteAddress } : {}),
+        });
+        if (result) {
           const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]));
           send(
             response,

@@ -13,7 +13,7 @@ import { startFauxqs } from './emulators/fauxqs';
 import { startS3Front } from './emulators/s3-presigned-urls';
 import { startSes } from './emulators/ses';
 import { startSesFaultProxy } from './emulators/ses-fault-proxy';
-import { createGateway, type GatewayRoute } from './gateway';
+import { createGateway, createInvoker, type GatewayRoute, type RouteInvoker } from './gateway';
 import { createLocalIssuer } from './issuer';
 import { LocalJobs } from './jobs';
 import { loadHandler } from './lambda-context';
@@ -41,6 +41,8 @@ export interface Runtime {
   url: string;
   endpoints: { dynamodb: string; fauxqs: string; ses: string };
   resources: LocalResources;
+  /** A route's handler invoked in-process, as the gateway does, without HTTP. */
+  invoke: RouteInvoker;
   stop(): Promise<void>;
 }
 
@@ -139,8 +141,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     if (portal) {
       options.progress(`    ${portal.files} files; the first page loads ${(portal.initialJsGzipBytes / 1024).toFixed(1)} kB of JavaScript, gzipped`);
     }
+    const invoke = createInvoker(routes);
     const server = createGateway({
-      routes,
+      invoke,
       local: createLocalApi({ issuer, clock: deps.clock, jobs, sesEndpoint: ses.endpoint, sesProxy, s3Deletes }),
       portal: portal?.serve,
     });
@@ -155,7 +158,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     );
     if (options.timers) jobs.startTimers();
     const { port } = server.address() as AddressInfo;
-    return { url: `http://localhost:${port}`, endpoints: { dynamodb: dynamodb.endpoint, fauxqs: fauxqs.endpoint, ses: ses.endpoint }, resources, stop };
+    return { url: `http://localhost:${port}`, endpoints: { dynamodb: dynamodb.endpoint, fauxqs: fauxqs.endpoint, ses: ses.endpoint }, resources, invoke, stop };
   } catch (error) {
     // A build still under way registers its stop when done: wait for it, then stop everything.
     await portalBuild?.catch(() => undefined);
