@@ -37,8 +37,9 @@ export function counterAloneIsExact(state: UnreadCountState, now: Date): boolean
 
 /**
  * The bound a reader may store once it read the index (`readAt`: no later than that read) and
- * took every expired message it found out of the count: the earliest expiry of the counted messages still valid (`nextExpiry`,
- * undefined when none), capped as above; undefined when no bound may be set (a recent mark).
+ * took every expired message it found out of the count: the earliest expiry of the counted
+ * messages still valid (`nextExpiry`, undefined when none), capped as above; undefined when no
+ * bound may be set (a recent mark).
  */
 export function exactUntil(state: UnreadCountState, readAt: Date, nextExpiry: string | undefined): string | undefined {
   if (state.unreadMarkedAt !== undefined && readAt.getTime() - Date.parse(state.unreadMarkedAt) < INDEX_LAG_MS) return undefined;

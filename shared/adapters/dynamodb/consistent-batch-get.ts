@@ -13,14 +13,14 @@ const FIRST_PAUSE_MS = 25;
  */
 export async function consistentBatchGet(db: DynamoDBDocumentClient, tableName: string, keys: readonly TableKey[]): Promise<Array<Item | undefined>> {
   const found = new Map<string, Item>();
-  const id = (key: { pk: unknown; sk: unknown }) => `${String(key.pk)}\u0000${String(key.sk)}`;
+  const id = (pk: unknown, sk: unknown) => `${String(pk)}\u0000${String(sk)}`;
   let pending: Array<Record<string, unknown>> = [...keys];
   for (let attempt = 1; pending.length; attempt += 1) {
     if (attempt > MAX_ATTEMPTS) throw new Error(`BatchGetItem kept leaving ${pending.length} key(s) unprocessed`);
     if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, FIRST_PAUSE_MS * 2 ** (attempt - 2)));
     const result = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }));
-    for (const item of result.Responses?.[tableName] ?? []) found.set(id(item as TableKey), item);
+    for (const item of result.Responses?.[tableName] ?? []) found.set(id(item.pk, item.sk), item);
     pending = result.UnprocessedKeys?.[tableName]?.Keys ?? [];
   }
-  return keys.map((key) => found.get(id(key)));
+  return keys.map((key) => found.get(id(key.pk, key.sk)));
 }
