@@ -129,6 +129,23 @@ describe('queueExpiryWarnings queues', () => {
     }
   });
 
+  it('marks documents 8 at a time, not one after the other (a campaign day would outlast Lambda otherwise)', async () => {
+    const { deps, notifications } = setup();
+    for (let index = 0; index < 40; index += 1) notifications.addExpiring(entry(`M${index}`, index % 2 ? ALPHA : BRAVO, in_(DAY_MS)));
+    let inFlight = 0;
+    let most = 0;
+    const markWarned = notifications.markWarned.bind(notifications);
+    notifications.markWarned = async (expiring, at) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      inFlight -= 1;
+      return markWarned(expiring, at);
+    };
+    expect((await queueExpiryWarnings(deps)).documents).toBe(40);
+    expect(most).toBe(8);
+  });
+
   it('warns a document once: a later run does not queue it again', async () => {
     const { deps, queue, clock, inWindow } = populated();
     await queueExpiryWarnings(deps);
