@@ -11,6 +11,13 @@ import type { PdfFolder, StoredFolder } from '../ports/document-store';
  */
 export const GRACE_PERIOD_MS = 86_400_000;
 
+/**
+ * Pages of folders reconciled at once. At Belgium's scale (~15 million PDFs, 15,000 pages of up to
+ * 1,000 folders, 10 BatchGetItems each) one page after the other would take ~25 minutes, past
+ * Lambda's 15; with 4 at a time the listing itself sets the pace (docs/capacity.md).
+ */
+const PAGES_IN_FLIGHT = 4;
+
 export interface ReconcileReport {
   /** Folders of PDFs looked at. */
   folders: number;
@@ -31,19 +38,35 @@ type Deps = Pick<Ports, 'documents' | 'messages' | 'companyMessages' | 'ids' | '
 export async function reconcileDocuments(deps: Deps): Promise<ReconcileReport> {
   const now = deps.clock.now();
   const report: ReconcileReport = { folders: 0, recent: 0, orphans: 0, pdfsDeleted: 0 };
+  const reconcilePage = async (of: PdfFolder['of'], page: StoredFolder[]) => {
+    const settled = page.filter((stored) => !isRecent(deps, stored, now));
+    const available = await availableFolders(deps, of, settled, now);
+    const orphans = settled.filter(({ folder }) => !available.has(folderKey(folder)));
+    const pdfs = orphans.flatMap((stored) => stored.pdfs);
+    if (pdfs.length) await deps.documents.delete(pdfs);
+    for (const { folder, pdfs: deleted } of orphans) logger.info('PDFs of a gone document deleted', { ...folder, pdfs: deleted.length });
+    report.folders += page.length;
+    report.recent += page.length - settled.length;
+    report.orphans += orphans.length;
+    report.pdfsDeleted += pdfs.length;
+  };
   for (const of of ['message', 'companyMessage'] as const) {
+    // The listing goes one page after the other (each page names the next); the pages' lookups
+    // and deletions overlap it, a few at a time.
+    const inFlight = new Set<Promise<void>>();
+    let failure: { error: unknown } | undefined;
     for await (const page of deps.documents.folders(of)) {
-      const settled = page.filter((stored) => !isRecent(deps, stored, now));
-      const available = await availableFolders(deps, of, settled, now);
-      const orphans = settled.filter(({ folder }) => !available.has(folderKey(folder)));
-      const pdfs = orphans.flatMap((stored) => stored.pdfs);
-      if (pdfs.length) await deps.documents.delete(pdfs);
-      for (const { folder, pdfs: deleted } of orphans) logger.info('PDFs of a gone document deleted', { ...folder, pdfs: deleted.length });
-      report.folders += page.length;
-      report.recent += page.length - settled.length;
-      report.orphans += orphans.length;
-      report.pdfsDeleted += pdfs.length;
+      const work: Promise<void> = reconcilePage(of, page)
+        .catch((error: unknown) => {
+          failure ??= { error };
+        })
+        .finally(() => inFlight.delete(work));
+      inFlight.add(work);
+      if (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
+      if (failure) break;
     }
+    await Promise.all(inFlight);
+    if (failure) throw failure.error;
   }
   return report;
 }

@@ -157,6 +157,49 @@ describe('reconcileDocuments', () => {
     expect(stored().sort()).toEqual(live.flatMap((folder) => folder.keys).sort());
   });
 
+  it('looks up to 4 pages up at once while the listing goes on, and still reconciles every page', async () => {
+    const { clock, deps, documents, messageFolder, messages, stored } = setup();
+    documents.folderPageSize = 1;
+    const live = [await messageFolder(), await messageFolder()];
+    for (let index = 0; index < 8; index += 1) await messageFolder({ stored: false });
+    clock.advanceDays(2);
+    let inFlight = 0;
+    let most = 0;
+    const stillAvailable = messages.stillAvailable.bind(messages);
+    messages.stillAvailable = async (refs, now) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight -= 1;
+      return stillAvailable(refs, now);
+    };
+
+    expect(await reconcileDocuments(deps)).toEqual({ folders: 10, recent: 0, orphans: 8, pdfsDeleted: 8 });
+    expect(most).toBe(4);
+    expect(stored().sort()).toEqual(live.flatMap((folder) => folder.keys).sort());
+  });
+
+  it('fails the run when a page fails, once the pages already under way are done', async () => {
+    const { clock, deps, documents, messageFolder, messages } = setup();
+    documents.folderPageSize = 1;
+    for (let index = 0; index < 6; index += 1) await messageFolder({ stored: false });
+    clock.advanceDays(2);
+    let lookups = 0;
+    let settled = 0;
+    const stillAvailable = messages.stillAvailable.bind(messages);
+    messages.stillAvailable = async (refs, now) => {
+      lookups += 1;
+      const lookup = lookups;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      settled += 1;
+      if (lookup === 2) throw new Error('ProvisionedThroughputExceededException');
+      return stillAvailable(refs, now);
+    };
+
+    await expect(reconcileDocuments(deps)).rejects.toThrow('ProvisionedThroughputExceededException');
+    expect(settled).toBe(lookups); // nothing left running behind the failure
+  });
+
   it('deletes nothing, in no call, when every document is there; uploads are never touched', async () => {
     const { clock, deps, documents, messageFolder, companyMessageFolder } = setup();
     await messageFolder();
