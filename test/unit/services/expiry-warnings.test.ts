@@ -7,6 +7,7 @@ import { testSettings } from '../fakes/settings';
 import { enterpriseNumber } from '../fakes/ids';
 import { FakeNotifications, FakeQueue } from '../fakes/notifications';
 import { FakeMetrics } from '../fakes/metrics';
+import { slowed } from '../fakes/slowed';
 
 const DAY_MS = 86_400_000;
 const NOW = '2026-03-10T15:00:00.000Z';
@@ -132,18 +133,10 @@ describe('queueExpiryWarnings queues', () => {
   it('marks documents 8 at a time, not one after the other (a campaign day would outlast Lambda otherwise)', async () => {
     const { deps, notifications } = setup();
     for (let index = 0; index < 40; index += 1) notifications.addExpiring(entry(`M${index}`, index % 2 ? ALPHA : BRAVO, in_(DAY_MS)));
-    let inFlight = 0;
-    let most = 0;
-    const markWarned = notifications.markWarned.bind(notifications);
-    notifications.markWarned = async (expiring, at) => {
-      inFlight += 1;
-      most = Math.max(most, inFlight);
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      inFlight -= 1;
-      return markWarned(expiring, at);
-    };
+    const marks = slowed(notifications.markWarned.bind(notifications), 1);
+    notifications.markWarned = marks.call;
     expect((await queueExpiryWarnings(deps)).documents).toBe(40);
-    expect(most).toBe(8);
+    expect(marks.seen.most).toBe(8);
   });
 
   it('warns a document once: a later run does not queue it again', async () => {

@@ -10,6 +10,7 @@ import { FakeCompanyMessages } from '../fakes/company-messages';
 import { enterpriseNumber } from '../fakes/ids';
 import { aMessage, FakeMessages } from '../fakes/messages';
 import { FakeDocuments } from '../fakes/publishing';
+import { slowed } from '../fakes/slowed';
 
 const HOUR_MS = 3_600_000;
 const START = '2026-03-01T09:00:00.000Z';
@@ -163,19 +164,11 @@ describe('reconcileDocuments', () => {
     const live = [await messageFolder(), await messageFolder()];
     for (let index = 0; index < 8; index += 1) await messageFolder({ stored: false });
     clock.advanceDays(2);
-    let inFlight = 0;
-    let most = 0;
-    const stillAvailable = messages.stillAvailable.bind(messages);
-    messages.stillAvailable = async (refs, now) => {
-      inFlight += 1;
-      most = Math.max(most, inFlight);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      inFlight -= 1;
-      return stillAvailable(refs, now);
-    };
+    const lookups = slowed(messages.stillAvailable.bind(messages), 5);
+    messages.stillAvailable = lookups.call;
 
     expect(await reconcileDocuments(deps)).toEqual({ folders: 10, recent: 0, orphans: 8, pdfsDeleted: 8 });
-    expect(most).toBe(4);
+    expect(lookups.seen.most).toBe(4);
     expect(stored().sort()).toEqual(live.flatMap((folder) => folder.keys).sort());
   });
 
@@ -184,20 +177,11 @@ describe('reconcileDocuments', () => {
     documents.folderPageSize = 1;
     for (let index = 0; index < 6; index += 1) await messageFolder({ stored: false });
     clock.advanceDays(2);
-    let lookups = 0;
-    let settled = 0;
-    const stillAvailable = messages.stillAvailable.bind(messages);
-    messages.stillAvailable = async (refs, now) => {
-      lookups += 1;
-      const lookup = lookups;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      settled += 1;
-      if (lookup === 2) throw new Error('ProvisionedThroughputExceededException');
-      return stillAvailable(refs, now);
-    };
+    const lookups = slowed(messages.stillAvailable.bind(messages), 5, (call) => (call === 2 ? new Error('ProvisionedThroughputExceededException') : undefined));
+    messages.stillAvailable = lookups.call;
 
     await expect(reconcileDocuments(deps)).rejects.toThrow('ProvisionedThroughputExceededException');
-    expect(settled).toBe(lookups); // nothing left running behind the failure
+    expect(lookups.seen.settled).toBe(lookups.seen.started); // nothing left running behind the failure
   });
 
   it('deletes nothing, in no call, when every document is there; uploads are never touched', async () => {
