@@ -137,11 +137,6 @@ function toEvent(request: GatewayRequest, route: CompiledRoute, match: RegExpExe
 }
 
 /**
- * The local stand-in for API Gateway: a plain HTTP → event adapter that routes each request to an
- * in-process invocation of the very handler that runs in AWS. No authorizer here, as in AWS: the
- * handlers verify the bearer tokens themselves.
- */
-/**
  * Routes a request to the handler of its route, invoked in-process with the event API Gateway would
  * send; undefined when no route matches. The gateway's HTTP server goes through here, and so can a
  * caller without HTTP (the benchmark, to tell the handler's time from the local HTTP's).
@@ -161,6 +156,11 @@ export function createInvoker(gatewayRoutes: GatewayRoute[]): RouteInvoker {
   };
 }
 
+/**
+ * The local stand-in for API Gateway: a plain HTTP → event adapter that routes each request to an
+ * in-process invocation of the very handler that runs in AWS. No authorizer here, as in AWS: the
+ * handlers verify the bearer tokens themselves.
+ */
 export function createGateway(options: { invoke: RouteInvoker; local: LocalEndpoint; portal?: PortalFiles }): Server {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
